@@ -1,0 +1,9 @@
+package io.liquidityengine.ingest.parse;
+
+/** What a {@link ParseProblem#position()} counts. */
+public enum PositionKind {
+    /** Zero-based byte offset from the start of the file (binary sources). */
+    BYTE_OFFSET,
+    /** One-based line number (text sources; the header is line 1). */
+    LINE_NUMBER
+}
