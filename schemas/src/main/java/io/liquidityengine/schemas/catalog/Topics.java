@@ -1,6 +1,7 @@
 package io.liquidityengine.schemas.catalog;
 
 import io.liquidityengine.schemas.control.ControlCommand;
+import io.liquidityengine.schemas.control.SourceCheckpoint;
 import io.liquidityengine.schemas.control.StrategyDefinition;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
@@ -63,6 +64,8 @@ public final class Topics {
             "operator commands: halt, resume, flatten");
     public static final Topic<String, StrategyDefinition> CONFIG_STRATEGIES = compact("config.strategies", "strategy id",
             StrategyDefinition.class, "strategy definitions, applied without a restart");
+    public static final Topic<String, SourceCheckpoint> CONTROL_INGEST_CHECKPOINTS = compact("control.ingest-checkpoints", "source id",
+            SourceCheckpoint.class, "how far each ingest source has published, committed with the records it covers");
     public static final Topic<String, DeadLetter> DLQ_INGEST = delete("dlq.ingest", "source", DeadLetter.class, DEAD_LETTER_RETENTION,
             "input the ingest connectors could not publish, with reason and position");
     public static final Topic<String, DeadLetter> DLQ_TOPOLOGY = delete("dlq.topology", "source", DeadLetter.class, DEAD_LETTER_RETENTION,
@@ -74,7 +77,7 @@ public final class Topics {
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(
             MD_TICKS, MD_BARS_IMPORTED, MD_LEVELS_IMPORTED, MD_OPTION_DELTAS, REF_INSTRUMENTS,
             SIG_BARS, SIG_LEVELS, SIG_BIAS, SIG_PLANS, RISK_DECISIONS,
-            EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, CONTROL_COMMANDS, CONFIG_STRATEGIES,
+            EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, CONTROL_COMMANDS, CONFIG_STRATEGIES, CONTROL_INGEST_CHECKPOINTS,
             DLQ_INGEST, DLQ_TOPOLOGY, DLQ_EXECUTION);
 
     private Topics() {

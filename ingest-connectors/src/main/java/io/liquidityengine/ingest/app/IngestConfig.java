@@ -1,0 +1,56 @@
+package io.liquidityengine.ingest.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code ingest.*}: the sources this service publishes, by source id. */
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+    /** Sources by id; the id is the checkpoint key, so keep it stable for a file. */
+    Map<String, Source> sources();
+
+    /** Exit the process once every backfill source is done (for scripted replays and the demo). */
+    @WithDefault("false")
+    boolean exitWhenDone();
+
+    /** Publish the configured instruments to ref.instruments at startup. */
+    @WithDefault("true")
+    boolean publishInstruments();
+
+    interface Source {
+        /** scid, bar-export, zones or option-delta. */
+        String type();
+
+        /** The file to read. */
+        String path();
+
+        /** Instrument (or underlying) symbol, as configured under {@code instruments.*}. */
+        String instrument();
+
+        /** Keep reading a growing file (scid only) instead of stopping at its end. */
+        @WithDefault("false")
+        boolean follow();
+
+        /** 0 = as fast as possible; N = N times real time from the records' timestamps. */
+        @WithDefault("0")
+        double speed();
+
+        /** How often a followed file is checked for new records. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** Length of bar records (scid bar files, bar exports), seconds. */
+        @WithDefault("5")
+        int barIntervalSeconds();
+
+        /** Time zone of the times in text exports and option-delta files. */
+        Optional<String> timeZone();
+
+        /** Trading date of an option-delta file when its name does not carry one (yyyy-MM-dd). */
+        Optional<String> date();
+    }
+}

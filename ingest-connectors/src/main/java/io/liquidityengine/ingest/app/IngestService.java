@@ -1,0 +1,107 @@
+package io.liquidityengine.ingest.app;
+
+import io.liquidityengine.ingest.publish.Pacing;
+import io.liquidityengine.ingest.publish.RecordSource;
+import io.liquidityengine.ingest.publish.SourceRunner;
+import io.liquidityengine.ingest.reference.InstrumentPublisher;
+import io.liquidityengine.ingest.reference.InstrumentSpec;
+import io.liquidityengine.ingest.sources.Sources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one runner thread per configured source; the Quarkus part of the service stays this thin. */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    InstrumentsConfig instruments;
+
+    @Inject
+    KafkaSettings kafka;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private ExecutorService executor;
+
+    void onStart(@Observes StartupEvent event) {
+        Map<String, Object> clientConfig = kafka.clientConfig();
+        Map<String, InstrumentSpec> specs = instruments.specs();
+        if (config.publishInstruments()) {
+            InstrumentPublisher.publish(clientConfig, specs.values());
+        }
+        executor = Executors.newFixedThreadPool(Math.max(1, config.sources().size()), r -> new Thread(r, "ingest-source"));
+        List<Future<?>> runs = new ArrayList<>();
+        config.sources().forEach((id, source) -> runs.add(executor.submit(() -> run(id, source, specs, clientConfig))));
+        if (config.exitWhenDone()) {
+            Thread waiter = new Thread(() -> {
+                int failures = 0;
+                for (Future<?> f : runs) {
+                    try {
+                        if (!(Boolean) f.get()) {
+                            failures++;
+                        }
+                    } catch (Exception e) {
+                        failures++;
+                    }
+                }
+                LOG.info("All sources done{}; exiting", failures == 0 ? "" : " (" + failures + " failed)");
+                Quarkus.asyncExit(failures == 0 ? 0 : 1);
+            }, "ingest-exit-when-done");
+            waiter.setDaemon(true);
+            waiter.start();
+        }
+    }
+
+    private boolean run(String id, IngestConfig.Source source, Map<String, InstrumentSpec> specs, Map<String, Object> clientConfig) {
+        try {
+            InstrumentSpec instrument = specs.get(source.instrument());
+            if (instrument == null) {
+                throw new IllegalArgumentException("source " + id + ": instrument '" + source.instrument()
+                        + "' is not configured under instruments.*; known: " + specs.keySet());
+            }
+            RecordSource recordSource = Sources.create(id, source.type(), Path.of(source.path()), instrument, source.follow(),
+                    source.barIntervalSeconds(), source.timeZone(), source.date());
+            SourceRunner.Settings settings = SourceRunner.Settings.backfill().paced(new Pacing(source.speed()));
+            if (source.follow()) {
+                settings = settings.following(source.pollInterval());
+            }
+            new SourceRunner(recordSource, clientConfig, settings, metrics).run(stopping::get);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.error("Source {} ({}) stopped: {}", id, source.path(), e.getMessage(), e);
+            return false;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+}
