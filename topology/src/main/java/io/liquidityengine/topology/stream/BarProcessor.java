@@ -1,0 +1,168 @@
+package io.liquidityengine.topology.stream;
+
+import io.liquidityengine.schemas.deadletter.DeadLetter;
+import io.liquidityengine.schemas.deadletter.DeadLetterReason;
+import io.liquidityengine.schemas.marketdata.Bar;
+import io.liquidityengine.schemas.marketdata.BarSource;
+import io.liquidityengine.schemas.marketdata.Tick;
+import io.liquidityengine.schemas.reference.Instrument;
+import io.liquidityengine.topology.domain.TickGrid;
+import io.liquidityengine.topology.domain.bars.BarBuilder;
+import io.liquidityengine.topology.domain.bars.BarRollup;
+import io.liquidityengine.topology.domain.bars.BarValue;
+import io.liquidityengine.topology.domain.bars.BarWindows;
+import io.liquidityengine.topology.domain.bars.TradeEvent;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * ticks -> 5 s base bars with bid/ask volume and footprint, final once the instrument's event time
+ * passes the bar's end plus the grace period; base bars -> 1m/5m/15m/1h roll-ups. Each instrument
+ * keeps its own event-time clock (its latest tick), so replaying the same ticks gives the same bars
+ * whatever else shares the partition. Ticks later than the grace period, off the tick grid, for an
+ * unknown instrument or with invalid values go to {@code dlq.topology}.
+ */
+final class BarProcessor implements Processor<String, Tick, String, Object> {
+
+    static final String STORE = "bar-state";
+
+    private final TopologyConfig config;
+    private final long graceMicros;
+    private final Map<Double, TickGrid> grids = new HashMap<>();
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, BarState> store;
+    private KeyValueStore<String, Instrument> instruments;
+    private DeadLetterCounter deadLetters;
+
+    BarProcessor(TopologyConfig config) {
+        this.config = config;
+        this.graceMicros = config.grace().toNanos() / 1_000;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+        this.instruments = context.getStateStore(EngineTopology.INSTRUMENTS_STORE);
+        this.deadLetters = new DeadLetterCounter(context, "bars");
+    }
+
+    @Override
+    public void process(Record<String, Tick> record) {
+        Tick tick = record.value();
+        Instrument instrument = instruments.get(tick.getInstrument());
+        if (instrument == null) {
+            reject(record, DeadLetterReason.UNKNOWN_INSTRUMENT, "instrument " + tick.getInstrument() + " is not in ref.instruments");
+            return;
+        }
+        TickGrid grid = grids.computeIfAbsent(instrument.getTickSize(), TickGrid::new);
+        TradeEvent trade;
+        try {
+            trade = AvroMapping.trade(tick);
+        } catch (IllegalArgumentException e) {
+            reject(record, DeadLetterReason.INVALID_VALUE, e.getMessage());
+            return;
+        }
+        if (!grid.isOnGrid(trade.price())) {
+            reject(record, DeadLetterReason.OFF_TICK_GRID, "price " + trade.price() + " is off the " + instrument.getTickSize() + " tick grid");
+            return;
+        }
+        BarState state = store.get(tick.getInstrument());
+        if (state == null) {
+            state = new BarState();
+        }
+        int base = config.baseIntervalSeconds();
+        long windowStart = BarWindows.windowStart(trade.timeMicros(), base);
+        long windowEnd = windowStart + BarWindows.windowSize(base);
+        if (state.maxTimeMicros != Long.MIN_VALUE && windowEnd + graceMicros <= state.maxTimeMicros) {
+            reject(record, DeadLetterReason.LATE_EVENT, "tick at " + AvroMapping.instant(trade.timeMicros()) + " is after its bar closed (bar end "
+                    + AvroMapping.instant(windowEnd) + " + grace " + config.grace() + " <= event time " + AvroMapping.instant(state.maxTimeMicros) + ")");
+            return;
+        }
+        add(state, trade, grid, windowStart);
+        state.maxTimeMicros = Math.max(state.maxTimeMicros, trade.timeMicros());
+        emitClosed(state, grid);
+        store.put(tick.getInstrument(), state);
+    }
+
+    private void add(BarState state, TradeEvent trade, TickGrid grid, long windowStart) {
+        int base = config.baseIntervalSeconds();
+        BarBuilder builder = new BarBuilder(trade.instrument(), base, grid);
+        builder.onTick(trade);
+        BarValue single = builder.build();
+        BarState.OpenBar open = state.openBase.get(windowStart);
+        if (open == null) {
+            state.openBase.put(windowStart, new BarState.OpenBar(single, trade.timeMicros(), trade.timeMicros()));
+            return;
+        }
+        BarValue merged = BarRollup.merge(List.of(open.bar(), single), base, grid);
+        // a late tick inside the grace period may be earlier than the bar's last trade: open and close follow time, not arrival
+        long first = open.firstTradeMicros();
+        long last = open.lastTradeMicros();
+        double o = merged.open();
+        double c = merged.close();
+        if (trade.timeMicros() < first) {
+            o = trade.price();
+            first = trade.timeMicros();
+            c = open.bar().close();
+        } else if (trade.timeMicros() < last) {
+            c = open.bar().close();
+        } else {
+            last = trade.timeMicros();
+        }
+        merged = new BarValue(merged.instrument(), merged.intervalSeconds(), merged.startMicros(), merged.endMicros(), o,
+                merged.high(), merged.low(), c, merged.volume(), merged.trades(), merged.bidVolume(), merged.askVolume(),
+                merged.footprint(), merged.studies());
+        state.openBase.put(windowStart, new BarState.OpenBar(merged, first, last));
+    }
+
+    private void emitClosed(BarState state, TickGrid grid) {
+        Iterator<BarState.OpenBar> it = state.openBase.values().iterator();
+        while (it.hasNext()) {
+            BarValue bar = it.next().bar();
+            if (bar.endMicros() + graceMicros > state.maxTimeMicros) {
+                break;
+            }
+            it.remove();
+            forwardBar(bar);
+            for (int interval : config.rollupIntervalsSeconds()) {
+                BarValue partial = state.rollups.get(interval);
+                long start = BarWindows.windowStart(bar.startMicros(), interval);
+                if (partial != null && partial.startMicros() < start) {
+                    forwardBar(partial);
+                    partial = null;
+                }
+                state.rollups.put(interval, partial == null
+                        ? BarRollup.merge(List.of(bar), interval, grid)
+                        : BarRollup.merge(List.of(partial, bar), interval, grid));
+            }
+        }
+        // a roll-up is complete once every base bar inside it is final
+        Iterator<Map.Entry<Integer, BarValue>> rollups = state.rollups.entrySet().iterator();
+        while (rollups.hasNext()) {
+            BarValue partial = rollups.next().getValue();
+            if (partial.endMicros() + graceMicros <= state.maxTimeMicros) {
+                forwardBar(partial);
+                rollups.remove();
+            }
+        }
+    }
+
+    private void forwardBar(BarValue bar) {
+        Bar avro = AvroMapping.bar(bar, BarSource.TICKS);
+        context.forward(new Record<String, Object>(bar.instrument(), avro, Math.floorDiv(bar.endMicros(), 1000)), EngineTopology.BARS_OUT);
+    }
+
+    private void reject(Record<String, Tick> record, DeadLetterReason reason, String detail) {
+        DeadLetter letter = DeadLetterRecords.of("bars", context.recordMetadata().orElse(null), reason, detail,
+                record.value().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), record.value().getEventTime());
+        deadLetters.record(reason);
+        context.forward(new Record<String, Object>(letter.getSource(), letter, record.timestamp()), EngineTopology.DLQ_OUT);
+    }
+}
