@@ -105,6 +105,11 @@ public final class OptionDeltaSeries {
         return DeltaReading.EMPTY;
     }
 
+    /** Kept minutes (minute indices), oldest first, for a state codec; {@link #value(long)} gives each value. */
+    public long[] keptMinutes() {
+        return Arrays.stream(minutes).filter(m -> m != EMPTY_SLOT).sorted().toArray();
+    }
+
     public void reset() {
         Arrays.fill(minutes, EMPTY_SLOT);
         Arrays.fill(values, 0);

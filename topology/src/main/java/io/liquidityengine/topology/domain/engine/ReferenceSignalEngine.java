@@ -156,6 +156,50 @@ public final class ReferenceSignalEngine {
         lastBarStartMicros = Long.MIN_VALUE;
     }
 
+    /** Close of the last bar processed, NaN before the first. */
+    public double lastClose() {
+        return lastClose;
+    }
+
+    /** Start of the last bar processed, {@code Long.MIN_VALUE} before the first. */
+    public long lastBarStartMicros() {
+        return lastBarStartMicros;
+    }
+
+    public PositionSide position() {
+        return position;
+    }
+
+    /** Restores the engine's own clock fields (a codec restores the components through their accessors). */
+    public void restoreClock(double lastClose, long lastBarStartMicros) {
+        this.lastClose = lastClose;
+        this.lastBarStartMicros = lastBarStartMicros;
+    }
+
+    public Rsi rsi() {
+        return rsi;
+    }
+
+    public ExtensionCounter extension() {
+        return extension;
+    }
+
+    public OptionDeltaSeries delta() {
+        return delta;
+    }
+
+    public BiasTracker biasTracker() {
+        return bias;
+    }
+
+    public LiquiditySide liquiditySide() {
+        return side;
+    }
+
+    public TrendV2 trendV2() {
+        return trend;
+    }
+
     public EngineConfig config() {
         return config;
     }

@@ -146,6 +146,47 @@ class ReferenceSignalEngineTest {
     }
 
     @Test
+    void shouldPublishLongPlanOnceTwentyFourNormalBarsFollowTheLastExtendedOne() {
+        feedRisingDelta();
+        engine.onBar(IMBALANCE_BAR);
+        engine.onBar(bar(5, 5000.00, 5000.25, 5000.00, 5000.25));            // fills the LONG level
+        engine.onBar(bar(10, 5000.50, 5007.25, 5000.50, 5007.00));           // breaks above the band
+        engine.onImportedLevel(ImportedLevel.unfilled("a", T0 + 12 * SECOND, 5001.00));
+        engine.onImportedLevel(ImportedLevel.unfilled("b", T0 + 12 * SECOND, 5013.00));
+        engine.onImportedLevel(ImportedLevel.unfilled("c", T0 + 12 * SECOND, 5020.00));
+
+        SignalOutput firstPlan = null;
+        int lastExtendedBar = -1;
+        int planBar = -1;
+        for (int i = 3; i < 120 && firstPlan == null; i++) {
+            double close = i % 2 == 0 ? 5007.00 : 5007.25;
+            SignalOutput out = engine.onBar(bar(5L * i, close, 5007.25, 5007.00, close));
+            assertThat(out.bias().trend()).isEqualTo(TrendDirection.LONG);
+            if (out.bias().extended()) {
+                lastExtendedBar = i;
+            }
+            if (!out.plans().isEmpty()) {
+                firstPlan = out;
+                planBar = i;
+            }
+        }
+
+        assertThat(firstPlan).isNotNull();
+        assertThat(lastExtendedBar).isPositive();
+        assertThat(planBar - lastExtendedBar).isEqualTo(24);
+        assertThat(firstPlan.bias().normalActionBars()).isEqualTo(24);
+        assertThat(firstPlan.longSetup()).isTrue();
+        var plan = firstPlan.plans().get(0);
+        assertThat(plan.planId()).isEqualTo("reference:ES:" + (T0 + 5L * planBar * SECOND));
+        assertThat(plan.entryPrice()).isEqualTo(5001.00);
+        assertThat(plan.stopPrice()).isEqualTo(4995.00);
+        assertThat(plan.target(1)).isEqualTo(5013.00);
+        assertThat(plan.target(2)).isEqualTo(5013.00);
+        assertThat(plan.target(3)).isEqualTo(5013.00);
+        assertThat(plan.rewardRisk()).isEqualTo(2.0);
+    }
+
+    @Test
     void shouldRejectOutOfOrderBarsAndOtherInstruments() {
         engine.onBar(bar(5, 1, 1, 1, 1));
         assertThatThrownBy(() -> engine.onBar(bar(5, 1, 1, 1, 1))).isInstanceOf(IllegalArgumentException.class);
