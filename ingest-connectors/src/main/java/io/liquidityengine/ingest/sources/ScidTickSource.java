@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * A Sierra Chart {@code .scid} file as a source: tick records to {@code md.ticks}, bar records to
- * {@code md.bars.imported}. Positions are record indexes. In follow mode the file may still be
+ * {@code md.bars.imported} stamped with the bar end. Positions are record indexes. In follow mode the file may still be
  * growing: a partial record at the end is left for the next poll.
  */
 public final class ScidTickSource implements RecordSource {
@@ -87,7 +87,7 @@ public final class ScidTickSource implements RecordSource {
             }
             if (result instanceof ParseResult.Parsed<ScidRecord> parsed) {
                 ScidRecord r = parsed.parsedValue();
-                lastEvent = r.epochMicros();
+                lastEvent = r.isTick() ? r.epochMicros() : r.epochMicros() + barIntervalSeconds * 1_000_000L;
                 records.add(toRecord(r));
             } else {
                 problems.add(result.problem());
@@ -119,11 +119,13 @@ public final class ScidTickSource implements RecordSource {
                     .build();
             return new OutRecord<>(Topics.MD_TICKS, instrument.symbol(), tick, millis);
         }
+        // a bar record is stamped with its end, like sig.bars: the bar is only complete then
+        Instant end = time.plusSeconds(barIntervalSeconds);
         Bar bar = Bar.newBuilder()
                 .setInstrument(instrument.symbol())
                 .setIntervalSeconds(barIntervalSeconds)
                 .setStartTime(time)
-                .setEndTime(time.plusSeconds(barIntervalSeconds))
+                .setEndTime(end)
                 .setOpen(instrument.roundToTick(r.open()))
                 .setHigh(instrument.roundToTick(r.high()))
                 .setLow(instrument.roundToTick(r.low()))
@@ -134,7 +136,7 @@ public final class ScidTickSource implements RecordSource {
                 .setAskVolume(r.askVolume())
                 .setSource(BarSource.IMPORTED)
                 .build();
-        return new OutRecord<>(Topics.MD_BARS_IMPORTED, instrument.symbol(), bar, millis);
+        return new OutRecord<>(Topics.MD_BARS_IMPORTED, instrument.symbol(), bar, end.toEpochMilli());
     }
 
     @Override

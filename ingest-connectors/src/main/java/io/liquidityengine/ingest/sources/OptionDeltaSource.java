@@ -1,0 +1,60 @@
+package io.liquidityengine.ingest.sources;
+
+import io.liquidityengine.ingest.optiondelta.OptionDeltaConfig;
+import io.liquidityengine.ingest.optiondelta.OptionDeltaParser;
+import io.liquidityengine.ingest.optiondelta.OptionDeltaPoint;
+import io.liquidityengine.ingest.parse.ParseResult;
+import io.liquidityengine.ingest.publish.OutRecord;
+import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.deadletter.PositionKind;
+import io.liquidityengine.schemas.marketdata.OptionDelta;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An option-delta series file as a source: the first value of each minute -> {@code md.option-deltas},
+ * key = underlying, record timestamp = minute start. File order is kept (a row earlier than the one
+ * before it is TIMESTAMP_BACKWARDS). Positions are line numbers (the header is line 1).
+ */
+public final class OptionDeltaSource extends ParsedFileSource {
+
+    private final String underlying;
+    private final OptionDeltaConfig config;
+
+    /** @param tradingDate the date of the rows, or null to take it from the file name */
+    public OptionDeltaSource(String id, Path file, String underlying, ZoneId zone, LocalDate tradingDate) {
+        super(id, file);
+        this.underlying = underlying;
+        this.config = OptionDeltaConfig.defaults().withZone(zone).withTradingDate(tradingDate);
+    }
+
+    @Override
+    public PositionKind positionKind() {
+        return PositionKind.LINE;
+    }
+
+    @Override
+    protected List<Unit> readUnits() throws IOException {
+        List<Unit> units = new ArrayList<>();
+        for (ParseResult<OptionDeltaPoint> r : new OptionDeltaParser(config).parse(file)) {
+            units.add(r instanceof ParseResult.Parsed<OptionDeltaPoint> p
+                    ? Unit.of(r.position(), toRecord(p.parsedValue()))
+                    : Unit.rejected(r.position(), r.problem()));
+        }
+        return units;
+    }
+
+    private OutRecord<OptionDelta> toRecord(OptionDeltaPoint point) {
+        OptionDelta value = OptionDelta.newBuilder()
+                .setUnderlying(underlying)
+                .setEventTime(point.eventTime())
+                .setValue(point.value())
+                .setSource("file:" + file)
+                .build();
+        return new OutRecord<>(Topics.MD_OPTION_DELTAS, underlying, value, Math.floorDiv(point.eventEpochMicros(), 1_000L));
+    }
+}
