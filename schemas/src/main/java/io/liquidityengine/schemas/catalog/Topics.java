@@ -29,10 +29,15 @@ public final class Topics {
 
     /** Partitions of every keyed data topic; co-partitioned joins rely on them being equal. */
     public static final int PARTITIONS = 3;
-    private static final Optional<Duration> MARKET_DATA_RETENTION = Optional.of(Duration.ofDays(90));
-    private static final Optional<Duration> SIGNAL_RETENTION = Optional.of(Duration.ofDays(90));
-    private static final Optional<Duration> DEAD_LETTER_RETENTION = Optional.of(Duration.ofDays(30));
+    /*
+     * Data topics keep everything by default. Records carry event time, and time-based retention
+     * judges segments by their record timestamps: a replay of last year's ticks would be deleted
+     * minutes after it was published. Bound the size per deployment with retention.bytes instead.
+     */
     private static final Optional<Duration> FOREVER = Optional.empty();
+    private static final Optional<Duration> MARKET_DATA_RETENTION = FOREVER;
+    private static final Optional<Duration> SIGNAL_RETENTION = FOREVER;
+    private static final Optional<Duration> DEAD_LETTER_RETENTION = FOREVER;
 
     public static final Topic<String, Tick> MD_TICKS = delete("md.ticks", "instrument", Tick.class, MARKET_DATA_RETENTION,
             "trades with aggressor side and bid/ask; event time = exchange time");

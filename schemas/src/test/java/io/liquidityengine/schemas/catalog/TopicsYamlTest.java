@@ -38,7 +38,7 @@ class TopicsYamlTest {
     @Test
     void compactedTopicsHaveNoRetentionAndDeleteTopicsDo() {
         assertThat(Topics.REF_INSTRUMENTS.topicConfigs()).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
-        assertThat(Topics.MD_TICKS.topicConfigs()).containsEntry("cleanup.policy", "delete").containsEntry("retention.ms", "7776000000");
+        assertThat(Topics.MD_TICKS.topicConfigs()).containsEntry("cleanup.policy", "delete").containsEntry("retention.ms", "-1");
         assertThat(Topics.EXEC_ORDERS.topicConfigs()).containsEntry("retention.ms", "-1");
         assertThat(Topics.byName("sig.bias")).isSameAs(Topics.SIG_BIAS);
     }

@@ -1,0 +1,81 @@
+package io.liquidityengine.demo;
+
+import io.liquidityengine.schemas.catalog.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/** Reads whole topics (committed records only) and offsets, for progress lines and the summary. */
+final class TopicReader {
+
+    private final Map<String, Object> clientConfig;
+    private final Map<String, Object> registryConfig;
+
+    TopicReader(Map<String, Object> clientConfig, Map<String, Object> registryConfig) {
+        this.clientConfig = clientConfig;
+        this.registryConfig = registryConfig;
+    }
+
+    <V extends SpecificRecord> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, V>> out = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, topic.keySerde(registryConfig).deserializer(),
+                topic.valueSerde(registryConfig).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Sum of the committed (last stable) end offsets of a topic: a cheap progress figure. */
+    long endOffsets(Admin admin, Topic<?, ?> topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < topic.partitions(); p++) {
+            request.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+        }
+        long sum = 0;
+        for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(request,
+                new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().values()) {
+            sum += info.offset();
+        }
+        return sum;
+    }
+
+    /** How far a consumer group is behind the committed end of a topic, summed over partitions. */
+    long lag(Admin admin, String group, Topic<?, ?> topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < topic.partitions(); p++) {
+            request.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+        }
+        long lag = 0;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(request,
+                new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            long end = e.getValue().offset();
+            // committed positions can sit one past a trailing transaction marker
+            lag += Math.max(0, end - (c == null ? 0 : c.offset()));
+        }
+        return lag;
+    }
+}
