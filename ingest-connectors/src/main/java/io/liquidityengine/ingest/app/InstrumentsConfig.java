@@ -20,8 +20,8 @@ public interface InstrumentsConfig {
     Map<String, Instrument> all();
 
     interface Instrument {
-        @WithDefault("")
-        String description();
+        /** Optional: an empty default would be read as "missing" by SmallRye Config. */
+        Optional<String> description();
 
         @WithDefault("FUTURE")
         String assetClass();
@@ -45,7 +45,7 @@ public interface InstrumentsConfig {
 
     default Map<String, InstrumentSpec> specs() {
         Map<String, InstrumentSpec> out = new TreeMap<>();
-        all().forEach((symbol, i) -> out.put(symbol, new InstrumentSpec(symbol, i.description(), AssetClass.valueOf(i.assetClass()),
+        all().forEach((symbol, i) -> out.put(symbol, new InstrumentSpec(symbol, i.description().orElse(""), AssetClass.valueOf(i.assetClass()),
                 i.tickSize(), i.tickValue(), i.currency(), i.quantityStep(), ZoneId.of(i.timeZone()),
                 LocalTime.parse(i.sessionOpen()), LocalTime.parse(i.sessionClose()))));
         return out;

@@ -65,6 +65,16 @@ public final class SourceRunner {
 
     /** Runs until the source is finished (backfill) or {@code stop} says so (follow). */
     public Result run(BooleanSupplier stop) throws IOException, InterruptedException {
+        // the publisher first: initialising it fences a previous instance and completes its last transaction,
+        // so the checkpoint read next is the one that really committed
+        try (TransactionalPublisher publisher = new TransactionalPublisher(clientConfig, "ingest-" + source.id())) {
+            return run(stop, publisher);
+        } finally {
+            source.close();
+        }
+    }
+
+    private Result run(BooleanSupplier stop, TransactionalPublisher publisher) throws IOException, InterruptedException {
         Optional<SourceCheckpoint> checkpoint = CheckpointReader.read(clientConfig, source.id());
         long position = checkpoint.map(SourceCheckpoint::getNextPosition).orElse(0L);
         long published = checkpoint.map(SourceCheckpoint::getPublished).orElse(0L);
@@ -79,75 +89,71 @@ public final class SourceRunner {
         long lastEventMicros = checkpoint.map(c -> c.getLastEventTime() == null ? Long.MIN_VALUE : toMicros(c.getLastEventTime()))
                 .orElse(Long.MIN_VALUE);
         long publishedThisRun = 0;
-        try (TransactionalPublisher publisher = new TransactionalPublisher(clientConfig, "ingest-" + source.id())) {
-            // paced replays read one unit at a time so that a commit before a wait covers exactly what was sent
-            int pollSize = settings.pacing().paced() ? 1 : settings.batchSize();
-            int uncommitted = 0;
-            while (!stop.getAsBoolean()) {
-                SourceBatch batch = source.poll(pollSize);
-                if (batch.isEmpty() && !batch.finished()) {
-                    commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
-                    uncommitted = 0;
-                    if (!settings.follow()) {
-                        break; // backfill: nothing more now is the end of what is there
-                    }
-                    TimeUnit.MILLISECONDS.sleep(settings.followPollInterval().toMillis());
-                    continue;
+        // paced replays read one unit at a time so that a commit before a wait covers exactly what was sent
+        int pollSize = settings.pacing().paced() ? 1 : settings.batchSize();
+        int uncommitted = 0;
+        while (!stop.getAsBoolean()) {
+            SourceBatch batch = source.poll(pollSize);
+            if (batch.isEmpty() && !batch.finished()) {
+                commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
+                uncommitted = 0;
+                if (!settings.follow()) {
+                    break; // backfill: nothing more now is the end of what is there
                 }
-                for (OutRecord<?> record : batch.records()) {
-                    if (settings.pacing().paced()) {
-                        long eventMicros = record.timestampMillis() * 1000;
-                        if (firstEventMicros == Long.MIN_VALUE) {
-                            firstEventMicros = eventMicros;
-                        }
-                        long waitNanos = startNanos + settings.pacing().dueNanos(firstEventMicros, eventMicros) - System.nanoTime();
-                        if (waitNanos > 20_000_000L) {
-                            // make what is due visible before waiting for this record's time
-                            commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
-                            uncommitted = 0;
-                            TimeUnit.NANOSECONDS.sleep(waitNanos);
-                        }
-                    }
-                    publisher.send(record);
-                    published++;
-                    publishedThisRun++;
-                    uncommitted++;
-                }
-                for (ParseProblem problem : batch.problems()) {
-                    LOG.warn("Source {}: {} at {} {} {}: {}", source.id(), problem.reason(), problem.origin(),
-                            problem.positionKind(), problem.position(), problem.detail());
-                    DeadLetter letter = DeadLetters.from(source.id(), problem);
-                    publisher.send(Topics.DLQ_INGEST, letter.getSource(), letter, eventMillis(lastEventMicros));
-                    Counter.builder("ingest.dead.letters").tag("source", source.id()).tag("reason", problem.reason().name())
-                            .description("input units sent to dlq.ingest").register(metrics).increment();
-                    deadLettered++;
-                    uncommitted++;
-                }
-                position = batch.nextPosition();
-                if (batch.lastEventMicros() != Long.MIN_VALUE) {
-                    lastEventMicros = batch.lastEventMicros();
-                }
-                publishedCounter.increment(batch.records().size());
-                if (uncommitted >= settings.batchSize() || batch.finished() || !settings.pacing().paced()) {
-                    commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
-                    uncommitted = 0;
-                }
-                long now = System.nanoTime();
-                if (now - lastProgress > settings.progressInterval().toNanos()) {
-                    lastProgress = now;
-                    double seconds = (now - startNanos) / 1e9;
-                    LOG.info("Source {}: {} records ({} /s), event time {}, {} dead letters", source.id(), published,
-                            Math.round(publishedThisRun / seconds),
-                            lastEventMicros == Long.MIN_VALUE ? "-" : Instant.ofEpochSecond(0, lastEventMicros * 1000), deadLettered);
-                }
-                if (batch.finished()) {
-                    break;
-                }
+                TimeUnit.MILLISECONDS.sleep(settings.followPollInterval().toMillis());
+                continue;
             }
-            commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
-        } finally {
-            source.close();
+            for (OutRecord<?> record : batch.records()) {
+                if (settings.pacing().paced()) {
+                    long eventMicros = record.timestampMillis() * 1000;
+                    if (firstEventMicros == Long.MIN_VALUE) {
+                        firstEventMicros = eventMicros;
+                    }
+                    long waitNanos = startNanos + settings.pacing().dueNanos(firstEventMicros, eventMicros) - System.nanoTime();
+                    if (waitNanos > 20_000_000L) {
+                        // make what is due visible before waiting for this record's time
+                        commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
+                        uncommitted = 0;
+                        TimeUnit.NANOSECONDS.sleep(waitNanos);
+                    }
+                }
+                publisher.send(record);
+                published++;
+                publishedThisRun++;
+                uncommitted++;
+            }
+            for (ParseProblem problem : batch.problems()) {
+                LOG.warn("Source {}: {} at {} {} {}: {}", source.id(), problem.reason(), problem.origin(),
+                        problem.positionKind(), problem.position(), problem.detail());
+                DeadLetter letter = DeadLetters.from(source.id(), problem);
+                publisher.send(Topics.DLQ_INGEST, letter.getSource(), letter, eventMillis(lastEventMicros));
+                Counter.builder("ingest.dead.letters").tag("source", source.id()).tag("reason", problem.reason().name())
+                        .description("input units sent to dlq.ingest").register(metrics).increment();
+                deadLettered++;
+                uncommitted++;
+            }
+            position = batch.nextPosition();
+            if (batch.lastEventMicros() != Long.MIN_VALUE) {
+                lastEventMicros = batch.lastEventMicros();
+            }
+            publishedCounter.increment(batch.records().size());
+            if (uncommitted >= settings.batchSize() || batch.finished() || !settings.pacing().paced()) {
+                commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
+                uncommitted = 0;
+            }
+            long now = System.nanoTime();
+            if (now - lastProgress > settings.progressInterval().toNanos()) {
+                lastProgress = now;
+                double seconds = (now - startNanos) / 1e9;
+                LOG.info("Source {}: {} records ({} /s), event time {}, {} dead letters", source.id(), published,
+                        Math.round(publishedThisRun / seconds),
+                        lastEventMicros == Long.MIN_VALUE ? "-" : Instant.ofEpochSecond(0, lastEventMicros * 1000), deadLettered);
+            }
+            if (batch.finished()) {
+                break;
+            }
         }
+        commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
         LOG.info("Source {} done for now: {} records published this run ({} /s), {} in total, {} dead letters, next {} {}",
                 source.id(), publishedThisRun, Math.round(publishedThisRun / seconds), published, deadLettered,

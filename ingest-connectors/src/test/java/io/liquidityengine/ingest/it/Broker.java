@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reading the local stack's topics back in broker-backed tests (read_committed, one key at a time). */
@@ -46,8 +47,7 @@ final class Broker {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            // read_committed end offsets are the last stable offsets: everything committed lies below them
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = stableEndOffsets(stack, consumer, partitions);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -63,15 +63,48 @@ final class Broker {
         return out;
     }
 
+    /**
+     * End offsets once no transaction is pending: a committed transaction's markers are written after
+     * commitTransaction returns, so right after a run the last stable offset (the read_committed end)
+     * can still lag the high watermark. Waits until they agree.
+     */
+    private static Map<TopicPartition, Long> stableEndOffsets(LocalStack stack, KafkaConsumer<?, ?> committed,
+                                                              List<TopicPartition> partitions) {
+        Map<String, Object> config = stack.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+                Map<TopicPartition, Long> high = uncommitted.endOffsets(partitions);
+                if (stable.equals(high)) {
+                    return stable;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("a transaction is still open on " + partitions + ": stable " + stable + ", high " + high);
+                }
+            }
+        }
+    }
+
     static List<DeadLetter> deadLetters(LocalStack stack, String sourceId) {
         return readAll(stack, Topics.DLQ_INGEST, "ingest." + sourceId).stream().map(ConsumerRecord::value).toList();
     }
 
     /** Waits (polling the checkpoint topic) until the source's last committed checkpoint has published {@code count} records. */
     static SourceCheckpoint awaitPublished(LocalStack stack, String sourceId, long count, Duration timeout) {
+        return awaitPublished(stack, sourceId, count, timeout, null);
+    }
+
+    /** As above, failing at once when {@code process} (the service publishing, if any) has exited. */
+    static SourceCheckpoint awaitPublished(LocalStack stack, String sourceId, long count, Duration timeout, Process process) {
         long deadline = System.nanoTime() + timeout.toNanos();
         SourceCheckpoint last = null;
         while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new AssertionError("the service exited with " + process.exitValue() + " before source " + sourceId
+                        + " published " + count + " records; last checkpoint " + last);
+            }
             List<SourceCheckpoint> all = checkpoints(stack, sourceId);
             last = all.isEmpty() ? null : all.get(all.size() - 1);
             if (last != null && last.getPublished() >= count) {

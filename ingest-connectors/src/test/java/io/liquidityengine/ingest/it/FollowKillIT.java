@@ -72,12 +72,12 @@ class FollowKillIT {
         }
         try {
             Process first = startService(stack, file, log);
-            Broker.awaitPublished(stack, SOURCE, initial, STEP_TIMEOUT);
+            Broker.awaitPublished(stack, SOURCE, initial, STEP_TIMEOUT, first);
             // Sierra Chart appends while the service follows: the writer flushes every 16 Ki records
             try (ScidWriter writer = ScidWriter.append(file)) {
                 ScidIngestIT.writeTrades(writer, initial, initial + appendedWhileRunning);
             }
-            Broker.awaitPublished(stack, SOURCE, initial + 100_000, STEP_TIMEOUT);
+            Broker.awaitPublished(stack, SOURCE, initial + 100_000, STEP_TIMEOUT, first);
             first.destroyForcibly(); // SIGKILL: no shutdown hook, an open transaction is left behind
             assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
             List<SourceCheckpoint> beforeRestart = Broker.checkpoints(stack, SOURCE);
@@ -85,11 +85,11 @@ class FollowKillIT {
             assertThat(publishedAtKill).as("killed in the middle of publishing").isLessThan(initial + appendedWhileRunning);
 
             Process second = startService(stack, file, log);
-            Broker.awaitPublished(stack, SOURCE, initial + appendedWhileRunning, STEP_TIMEOUT);
+            Broker.awaitPublished(stack, SOURCE, initial + appendedWhileRunning, STEP_TIMEOUT, second);
             try (ScidWriter writer = ScidWriter.append(file)) {
                 ScidIngestIT.writeTrades(writer, initial + appendedWhileRunning, total);
             }
-            SourceCheckpoint last = Broker.awaitPublished(stack, SOURCE, total, STEP_TIMEOUT);
+            SourceCheckpoint last = Broker.awaitPublished(stack, SOURCE, total, STEP_TIMEOUT, second);
             second.destroyForcibly();
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(last.getNextPosition()).isEqualTo(total);
