@@ -5,6 +5,7 @@ import io.liquidityengine.schemas.control.SourceCheckpoint;
 import io.liquidityengine.schemas.control.StrategyDefinition;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
+import io.liquidityengine.schemas.execution.ExecutionSinkState;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.marketdata.Bar;
@@ -65,6 +66,8 @@ public final class Topics {
             "accepted, fills, cancels, rejects");
     public static final Topic<String, Position> EXEC_POSITIONS = delete("exec.positions", "account", Position.class, FOREVER,
             "open and closed positions with realized P&L");
+    public static final Topic<String, ExecutionSinkState> EXEC_SINK_STATE = compact("exec.sink-state", "sink id", ExecutionSinkState.class,
+            "execution sink state snapshots (executed order ids, working brackets, positions), committed with its outputs and offsets");
     public static final Topic<String, ControlCommand> CONTROL_COMMANDS = delete("control.commands", "account", ControlCommand.class, FOREVER,
             "operator commands: halt, resume, flatten");
     public static final Topic<String, StrategyDefinition> CONFIG_STRATEGIES = compact("config.strategies", "strategy id",
@@ -82,7 +85,7 @@ public final class Topics {
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(
             MD_TICKS, MD_BARS_IMPORTED, MD_LEVELS_IMPORTED, MD_OPTION_DELTAS, REF_INSTRUMENTS,
             SIG_BARS, SIG_LEVELS, SIG_BIAS, SIG_PLANS, RISK_DECISIONS,
-            EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, CONTROL_COMMANDS, CONFIG_STRATEGIES, CONTROL_INGEST_CHECKPOINTS,
+            EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, EXEC_SINK_STATE, CONTROL_COMMANDS, CONFIG_STRATEGIES, CONTROL_INGEST_CHECKPOINTS,
             DLQ_INGEST, DLQ_TOPOLOGY, DLQ_EXECUTION);
 
     private Topics() {
