@@ -8,6 +8,13 @@ import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.topology.domain.bars.Aggressor;
 import io.liquidityengine.topology.domain.bars.BarValue;
 import io.liquidityengine.topology.domain.bars.TradeEvent;
+import io.liquidityengine.schemas.signals.BiasValue;
+import io.liquidityengine.schemas.signals.TradePlan;
+import io.liquidityengine.topology.domain.bias.BiasSnapshot;
+import io.liquidityengine.topology.domain.levels.LevelEvent;
+import io.liquidityengine.topology.domain.levels.LevelEventType;
+import io.liquidityengine.topology.domain.levels.LiquidityLevel;
+import io.liquidityengine.topology.domain.strategy.PlanEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +69,68 @@ public final class AvroMapping {
         return new BarValue(b.getInstrument(), b.getIntervalSeconds(), micros(b.getStartTime()), micros(b.getEndTime()),
                 b.getOpen(), b.getHigh(), b.getLow(), b.getClose(), b.getVolume(), b.getTrades(), b.getBidVolume(), b.getAskVolume(),
                 footprint, b.getStudies());
+    }
+
+    public static io.liquidityengine.schemas.marketdata.LiquidityLevel level(String instrument, LevelEvent e) {
+        LiquidityLevel l = e.level();
+        return io.liquidityengine.schemas.marketdata.LiquidityLevel.newBuilder()
+                .setInstrument(instrument)
+                .setLevelId(l.id())
+                .setPrice(l.price())
+                .setEvent(e.type() == LevelEventType.CREATED ? io.liquidityengine.schemas.marketdata.LevelEvent.CREATED
+                        : io.liquidityengine.schemas.marketdata.LevelEvent.FILLED)
+                .setDirection(io.liquidityengine.schemas.marketdata.LevelDirection.valueOf(l.direction().name()))
+                .setOrigin(io.liquidityengine.schemas.marketdata.LevelOrigin.valueOf(l.origin().name()))
+                .setCreatedTime(instant(l.createdMicros()))
+                .setFilledTime(l.isFilled() ? instant(l.filledMicros()) : null)
+                .setReferencePrice(Double.isNaN(l.referencePrice()) ? null : l.referencePrice())
+                .setSourceId(l.sourceId())
+                .build();
+    }
+
+    public static io.liquidityengine.schemas.signals.Bias bias(BiasSnapshot b) {
+        return io.liquidityengine.schemas.signals.Bias.newBuilder()
+                .setInstrument(b.instrument())
+                .setEventTime(instant(b.eventMicros()))
+                .setBias(BiasValue.valueOf(b.bias().name()))
+                .setPreviousBias(BiasValue.valueOf(b.previousBias().name()))
+                .setFlip(b.flip())
+                .setLiquiditySide(b.liquiditySide())
+                .setTrend(io.liquidityengine.schemas.signals.TrendDirection.valueOf(b.trend().name()))
+                .setDeltaPosition(io.liquidityengine.schemas.signals.DeltaPosition.valueOf(b.deltaPosition().name()))
+                .setRoc15(nullIfNaN(b.roc15()))
+                .setSlope(nullIfNaN(b.slope()))
+                .setRsi(nullIfNaN(b.rsi()))
+                .setExtended(b.extended())
+                .setNormalActionBars(b.normalActionBars())
+                .setClose(b.close())
+                .build();
+    }
+
+    public static TradePlan plan(PlanEvent p) {
+        List<io.liquidityengine.schemas.signals.PlanLeg> legs = new ArrayList<>(p.legs().size());
+        for (var leg : p.legs()) {
+            legs.add(new io.liquidityengine.schemas.signals.PlanLeg(leg.leg(), leg.weight(), leg.targetPrice()));
+        }
+        return TradePlan.newBuilder()
+                .setPlanId(p.planId())
+                .setRevision(p.revision())
+                .setInstrument(p.instrument())
+                .setStrategyId(p.strategyId())
+                .setStatus(io.liquidityengine.schemas.signals.PlanStatus.valueOf(p.status().name()))
+                .setSide(io.liquidityengine.schemas.signals.PlanSide.valueOf(p.side().name()))
+                .setEventTime(instant(p.eventMicros()))
+                .setEntryPrice(p.entryPrice())
+                .setStopPrice(p.stopPrice())
+                .setLegs(legs)
+                .setTotalQuantity(p.totalQuantity())
+                .setRewardRisk(p.rewardRisk())
+                .setReason(p.reason())
+                .build();
+    }
+
+    private static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     static AggressorSide side(Aggressor a) {

@@ -156,7 +156,11 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
 
     private void forwardBar(BarValue bar) {
         Bar avro = AvroMapping.bar(bar, BarSource.TICKS);
-        context.forward(new Record<String, Object>(bar.instrument(), avro, Math.floorDiv(bar.endMicros(), 1000)), EngineTopology.BARS_OUT);
+        Record<String, Object> out = new Record<>(bar.instrument(), avro, Math.floorDiv(bar.endMicros(), 1000));
+        context.forward(out, EngineTopology.BARS_OUT);
+        if (bar.intervalSeconds() == config.baseIntervalSeconds()) {
+            context.forward(out, EngineTopology.SIGNALS);
+        }
     }
 
     private void reject(Record<String, Tick> record, DeadLetterReason reason, String detail) {

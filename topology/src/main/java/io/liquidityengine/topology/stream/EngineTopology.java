@@ -1,7 +1,7 @@
 package io.liquidityengine.topology.stream;
 
 import io.liquidityengine.schemas.catalog.Topics;
-import io.liquidityengine.schemas.reference.Instrument;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,21 +9,35 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's Kafka Streams topology, built from plain configuration so tests build exactly what
  * production runs:
  * <pre>
- * ref.instruments ──▶ global store "instruments"
- * md.ticks ──▶ decode ──▶ bars (5 s base, final after grace; 1m/5m/15m/1h roll-ups) ──▶ sig.bars
- *                 └──────────────┴──▶ dlq.topology (undecodable, unknown instrument, off grid, late)
+ * ref.instruments   ──▶ global store "instruments"
+ * config.strategies ──▶ global store "strategies" (rule strategies, hot reload)
+ * md.ticks ──▶ decode-ticks ──▶ bars [bar-state] (5 s base, final after grace; 1m/5m/15m/1h roll-ups) ──▶ sig.bars
+ *                                  │ base bars
+ * md.bars.imported ──▶ decode ─────┤
+ * md.option-deltas ──▶ decode ─────┤
+ * md.levels.imported ──▶ decode ───┴──▶ signals [signal-state, strategy-state] ──▶ sig.levels, sig.bias, sig.plans
+ *          every stage ──▶ dlq.topology (undecodable, unknown instrument, off grid, late, out of order, invalid)
  * </pre>
+ * Every input is keyed by instrument (md.option-deltas by underlying = instrument) and the catalog
+ * gives every topic the same partition count, so one task sees all records of an instrument.
  */
 public final class EngineTopology {
 
     static final String INSTRUMENTS_STORE = "instruments";
     static final String BARS_OUT = "sig-bars-sink";
     static final String DLQ_OUT = "dlq-topology-sink";
+    static final String STRATEGIES_STORE = "strategies";
+    static final String SIGNALS = "signals";
+    static final String LEVELS_OUT = "sig-levels-sink";
+    static final String BIAS_OUT = "sig-bias-sink";
+    static final String PLANS_OUT = "sig-plans-sink";
 
     private EngineTopology() {
     }
@@ -36,8 +50,9 @@ public final class EngineTopology {
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(INSTRUMENTS_STORE), Serdes.String(),
                         Topics.REF_INSTRUMENTS.valueSerde(registry)).withLoggingDisabled(),
-                "ref-instruments-source", Serdes.String().deserializer(), Topics.REF_INSTRUMENTS.valueSerde(registry).deserializer(),
-                Topics.REF_INSTRUMENTS.name(), "instruments-updater", InstrumentsUpdater::new);
+                "ref-instruments-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.REF_INSTRUMENTS.name(), "instruments-updater",
+                () -> new GlobalUpdater<>(INSTRUMENTS_STORE, Topics.REF_INSTRUMENTS.valueSerde(registry).deserializer()));
 
         // ticks -> bars
         topology.addSource("md-ticks-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.MD_TICKS.name());
@@ -47,28 +62,88 @@ public final class EngineTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.STORE), Serdes.String(), BarState.SERDE),
                 "bars");
 
+        // strategy definitions: every instance holds every definition
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STRATEGIES_STORE), Serdes.String(),
+                        Topics.CONFIG_STRATEGIES.valueSerde(registry)).withLoggingDisabled(),
+                "config-strategies-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.CONFIG_STRATEGIES.name(), "strategies-updater",
+                () -> new GlobalUpdater<>(STRATEGIES_STORE, Topics.CONFIG_STRATEGIES.valueSerde(registry).deserializer()));
+
+        // imported bars, option deltas and imported levels feed the signals stage next to the built base bars
+        topology.addSource("md-bars-imported-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.MD_BARS_IMPORTED.name());
+        topology.addProcessor("decode-imported-bars",
+                () -> new DecodeProcessor<>("imported-bars", Topics.MD_BARS_IMPORTED.valueSerde(registry).deserializer(), SIGNALS),
+                "md-bars-imported-source");
+        topology.addSource("md-option-deltas-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.MD_OPTION_DELTAS.name());
+        topology.addProcessor("decode-option-deltas",
+                () -> new DecodeProcessor<>("option-deltas", Topics.MD_OPTION_DELTAS.valueSerde(registry).deserializer(), SIGNALS),
+                "md-option-deltas-source");
+        topology.addSource("md-levels-imported-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.MD_LEVELS_IMPORTED.name());
+        topology.addProcessor("decode-imported-levels",
+                () -> new DecodeProcessor<>("imported-levels", Topics.MD_LEVELS_IMPORTED.valueSerde(registry).deserializer(), SIGNALS),
+                "md-levels-imported-source");
+
+        topology.addProcessor(SIGNALS, () -> new SignalProcessor(config),
+                "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SignalProcessor.ENGINE_STORE),
+                Serdes.String(), Serdes.ByteArray()), SIGNALS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SignalProcessor.STRATEGY_STORE),
+                Serdes.String(), Serdes.ByteArray()), SIGNALS);
+
         topology.addSink(BARS_OUT, Topics.SIG_BARS.name(), Serdes.String().serializer(), Topics.SIG_BARS.valueSerde(registry).serializer(), "bars");
+        topology.addSink(LEVELS_OUT, Topics.SIG_LEVELS.name(), Serdes.String().serializer(),
+                Topics.SIG_LEVELS.valueSerde(registry).serializer(), SIGNALS);
+        topology.addSink(BIAS_OUT, Topics.SIG_BIAS.name(), Serdes.String().serializer(),
+                Topics.SIG_BIAS.valueSerde(registry).serializer(), SIGNALS);
+        topology.addSink(PLANS_OUT, Topics.SIG_PLANS.name(), Serdes.String().serializer(),
+                Topics.SIG_PLANS.valueSerde(registry).serializer(), SIGNALS);
         topology.addSink(DLQ_OUT, Topics.DLQ_TOPOLOGY.name(), Serdes.String().serializer(), Topics.DLQ_TOPOLOGY.valueSerde(registry).serializer(),
-                "decode-ticks", "bars");
+                "decode-ticks", "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels", SIGNALS);
         return topology;
     }
 
-    /** Keeps the global instruments store equal to the compacted topic (tombstones delete). */
-    private static final class InstrumentsUpdater implements Processor<String, Instrument, Void, Void> {
-        private KeyValueStore<String, Instrument> store;
+    /**
+     * Keeps a global store equal to its compacted topic (tombstones delete). Values are decoded here
+     * rather than by the source so that an undecodable record is skipped with a warning (global
+     * stores cannot forward to a dead-letter topic) instead of stopping the application.
+     */
+    private static final class GlobalUpdater<V> implements Processor<String, byte[], Void, Void> {
+        private static final Logger LOG = LoggerFactory.getLogger(GlobalUpdater.class);
+        private final String storeName;
+        private final Deserializer<V> deserializer;
+        private KeyValueStore<String, V> store;
 
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(INSTRUMENTS_STORE);
+        GlobalUpdater(String storeName, Deserializer<V> deserializer) {
+            this.storeName = storeName;
+            this.deserializer = deserializer;
         }
 
         @Override
-        public void process(Record<String, Instrument> record) {
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(storeName);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            if (record.key() == null) {
+                return;
+            }
             if (record.value() == null) {
                 store.delete(record.key());
-            } else {
-                store.put(record.key(), record.value());
+                return;
             }
+            V value;
+            try {
+                value = deserializer.deserialize(storeName, record.value());
+            } catch (RuntimeException e) {
+                LOG.warn("skipping undecodable record for key {} of global store {}: {}", record.key(), storeName, e.getMessage());
+                return;
+            }
+            store.put(record.key(), value);
         }
     }
 }

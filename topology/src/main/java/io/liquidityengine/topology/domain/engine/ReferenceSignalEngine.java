@@ -87,6 +87,14 @@ public final class ReferenceSignalEngine {
         return levels.importLevel(imported, lastClose, chop.period(), now);
     }
 
+    /**
+     * A later FILLED event of an imported level: it is filled by the first bar starting at or after
+     * the export's fill time. False when the level is not (or no longer) unfilled in the book.
+     */
+    public boolean onImportedFill(ImportedLevel imported, long filledMicros) {
+        return levels.scheduleImportedFill(imported, filledMicros);
+    }
+
     /** Sets the side of the open position (from execution reports); FLAT by default. */
     public void setPosition(PositionSide position) {
         this.position = Objects.requireNonNull(position, "position");
@@ -138,7 +146,7 @@ public final class ReferenceSignalEngine {
 
         lastClose = bar.close();
         lastBarStartMicros = bar.startMicros();
-        return new SignalOutput(levelEvents, snapshot, plans, longSetup, shortSetup, flatten, period);
+        return new SignalOutput(levelEvents, snapshot, plans, longSetup, shortSetup, flatten, period, context);
     }
 
     public void reset() {

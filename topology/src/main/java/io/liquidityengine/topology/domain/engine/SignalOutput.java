@@ -2,6 +2,7 @@ package io.liquidityengine.topology.domain.engine;
 
 import io.liquidityengine.topology.domain.bias.BiasSnapshot;
 import io.liquidityengine.topology.domain.levels.LevelEvent;
+import io.liquidityengine.topology.domain.strategy.BarContext;
 import io.liquidityengine.topology.domain.strategy.FlattenSignal;
 import io.liquidityengine.topology.domain.strategy.PlanEvent;
 
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param shortSetup  whether the short setup held on this bar
  * @param flatten     flatten signal for the engine's current position, if any
  * @param period      chop period at this bar
+ * @param context     what the strategies saw on this bar (for further strategies run beside the reference one)
  */
 public record SignalOutput(List<LevelEvent> levelEvents, BiasSnapshot bias, List<PlanEvent> plans,
-                           boolean longSetup, boolean shortSetup, Optional<FlattenSignal> flatten, int period) {
+                           boolean longSetup, boolean shortSetup, Optional<FlattenSignal> flatten, int period,
+                           BarContext context) {
 
     public SignalOutput {
         levelEvents = List.copyOf(levelEvents);

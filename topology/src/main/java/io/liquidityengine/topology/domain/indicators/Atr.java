@@ -53,6 +53,18 @@ public final class Atr {
         return period;
     }
 
+    /** Captured state: previous close, average, bars seen (for a state-store codec). */
+    public double[] capture() {
+        return new double[] {previousClose, average.value, average.count};
+    }
+
+    /** Restores state produced by {@link #capture()}. */
+    public void restore(double[] state) {
+        previousClose = state[0];
+        average.value = state[1];
+        average.count = (long) state[2];
+    }
+
     public void reset() {
         average.reset();
         previousClose = Double.NaN;

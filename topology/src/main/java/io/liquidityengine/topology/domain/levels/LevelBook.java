@@ -102,7 +102,7 @@ public final class LevelBook implements LevelView {
      */
     public List<LevelEvent> importLevel(ImportedLevel imported, double referenceClose, int period, long nowMicros) {
         long tick = grid.ticks(imported.price());
-        String id = instrument + ":sierra:" + imported.sourceId() + ":" + imported.createdMicros() + ":" + tick;
+        String id = importedId(imported);
         LiquidityLevel level = new LiquidityLevel(id, grid.price(tick), LevelDirection.of(imported.price(), referenceClose),
                 LevelOrigin.IMPORTED, imported.createdMicros(), period, LiquidityLevel.NOT_FILLED, referenceClose,
                 imported.sourceId());
@@ -119,6 +119,40 @@ public final class LevelBook implements LevelView {
             unfilledCount.merge(tick, 1, Integer::sum);
         }
         return events;
+    }
+
+    /** The id an imported level gets in this book. */
+    public String importedId(ImportedLevel imported) {
+        return instrument + ":sierra:" + imported.sourceId() + ":" + imported.createdMicros() + ":" + grid.ticks(imported.price());
+    }
+
+    /**
+     * A later FILLED event of an imported level that is still unfilled here: the export is
+     * authoritative, so the level is filled by the first bar starting at or after {@code filledMicros}
+     * (and no longer by the price rule). Returns false when no such unfilled level is in the book
+     * (never imported, or already filled).
+     */
+    public boolean scheduleImportedFill(ImportedLevel imported, long filledMicros) {
+        String id = importedId(imported);
+        long tick = grid.ticks(imported.price());
+        for (NavigableMap<Long, List<LiquidityLevel>> map : List.of(longLevels, shortLevels, unknownLevels)) {
+            List<LiquidityLevel> atTick = map.get(tick);
+            if (atTick == null) {
+                continue;
+            }
+            for (Iterator<LiquidityLevel> it = atTick.iterator(); it.hasNext(); ) {
+                LiquidityLevel level = it.next();
+                if (level.id().equals(id)) {
+                    it.remove();
+                    if (atTick.isEmpty()) {
+                        map.remove(tick);
+                    }
+                    scheduled.add(level.filledAt(Math.max(filledMicros, level.createdMicros())));
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The most recently filled level, or null before any fill. */
@@ -177,6 +211,33 @@ public final class LevelBook implements LevelView {
         scheduled.clear();
         unfilledCount.clear();
         lastFilled = null;
+    }
+
+    /**
+     * The unfilled levels filled by the price rule, for a state codec: LONG, then SHORT, then UNKNOWN
+     * ones, each ascending by price and in insertion order per price, so restoring them in this
+     * order rebuilds the same book.
+     */
+    public List<LiquidityLevel> priceRuleLevels() {
+        List<LiquidityLevel> out = new ArrayList<>();
+        longLevels.values().forEach(out::addAll);
+        shortLevels.values().forEach(out::addAll);
+        unknownLevels.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** Imported levels waiting for their known fill time (carrying it), in insertion order, for a state codec. */
+    public List<LiquidityLevel> scheduledLevels() {
+        return List.copyOf(scheduled);
+    }
+
+    /** Restores a level from {@link #scheduledLevels()}: it is filled by the first bar starting at or after its fill time. */
+    public void restoreScheduled(LiquidityLevel level) {
+        if (!level.isFilled()) {
+            throw new IllegalArgumentException("a scheduled level carries its fill time: " + level.id());
+        }
+        scheduled.add(level);
+        unfilledCount.merge(grid.ticks(level.price()), 1, Integer::sum);
     }
 
     /** Restores one level captured by a codec: unfilled levels go back into the book, a filled one becomes the last fill. */
