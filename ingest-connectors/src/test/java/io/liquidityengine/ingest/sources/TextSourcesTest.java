@@ -9,11 +9,13 @@ import io.liquidityengine.ingest.reference.InstrumentSpec;
 import io.liquidityengine.schemas.marketdata.LiquidityLevel;
 import io.liquidityengine.schemas.reference.AssetClass;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The text sources without a broker: units, positions, resume and ordering. */
 class TextSourcesTest {
@@ -68,9 +70,9 @@ class TextSourcesTest {
     }
 
     @Test
-    void shouldReadBarsWithStudies() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("bars", ".csv");
-        java.nio.file.Files.writeString(file, String.join("\n",
+    void shouldReadBarsWithStudies(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bars.csv");
+        Files.writeString(file, String.join("\n",
                 "Date, Time, Open, High, Low, Last, Volume, # of Trades, OHLC Avg, HLC Avg, HL Avg, Bid Volume, Ask Volume, RSI, Liquidity Trend, Avg, Daily Profit/Loss",
                 "2024-12-5, 09:30:00.000000, 6000.00, 6001.25, 5999.50, 6001.00, 120, 30, 6000.44, 6000.58, 6000.38, 50, 70, 55.5, 1.000, 6000.2, -125.50") + "\n");
         try (RecordSource source = Sources.create("b", "bar-export", file, ES, false, 5, Optional.empty(), Optional.empty())) {
