@@ -1,5 +1,6 @@
 package io.liquidityengine.ingest.app;
 
+import io.liquidityengine.schemas.config.ClientSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,14 +17,6 @@ public class KafkaSettings {
 
     public Map<String, Object> clientConfig() {
         Config config = ConfigProvider.getConfig();
-        Map<String, Object> out = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !name.startsWith("kafka.devservices") && !name.startsWith("kafka.health")) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> out.put(name.substring("kafka.".length()), v));
-            } else if (name.startsWith("schema.registry.") || name.startsWith("basic.auth.") || name.equals("auto.register.schemas")) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> out.put(name, v));
-            }
-        }
-        return out;
+        return new HashMap<>(ClientSettings.collect(config.getPropertyNames(), name -> config.getOptionalValue(name, String.class)));
     }
 }

@@ -24,7 +24,8 @@ public record InstrumentSpec(String symbol, String description, AssetClass asset
 
     /** Rounds a price to the nearest tick (removes float32 noise from file formats). */
     public double roundToTick(double price) {
-        return Math.round(price / tickSize) * tickSize;
+        // via decimal so that 0.01 ticks give 12345.67, not 12345.670000000002
+        return BigDecimal.valueOf(Math.round(price / tickSize)).multiply(BigDecimal.valueOf(tickSize)).doubleValue();
     }
 
     public Instrument toAvro() {

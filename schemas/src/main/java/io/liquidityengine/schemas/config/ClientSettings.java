@@ -34,15 +34,14 @@ public final class ClientSettings {
             if (!dotted.equals(name) && !name.equals(name.toUpperCase(Locale.ROOT))) {
                 continue; // mixed-case names without dots are not ours
             }
-            Optional<String> value = lookup.apply(name);
-            if (value.isEmpty()) {
-                continue;
+            boolean kafka = dotted.startsWith("kafka.") && !dotted.startsWith("kafka.devservices") && !dotted.startsWith("kafka.health")
+                    && !dotted.startsWith("kafka.streams");
+            if (!kafka && !isRegistrySetting(dotted)) {
+                continue; // only look up our own names: others may hold expressions we cannot resolve
             }
-            if (dotted.startsWith("kafka.") && !dotted.startsWith("kafka.devservices") && !dotted.startsWith("kafka.health")
-                    && !dotted.startsWith("kafka.streams")) {
-                out.put(dotted.substring("kafka.".length()), value.get());
-            } else if (isRegistrySetting(dotted)) {
-                out.put(dotted, value.get());
+            Optional<String> value = lookup.apply(name);
+            if (value.isPresent()) {
+                out.put(kafka ? dotted.substring("kafka.".length()) : dotted, value.get());
             }
         }
         return out;
