@@ -1,0 +1,50 @@
+package io.liquidityengine.execution.app;
+
+import io.liquidityengine.execution.kafka.SinkRunner;
+import io.liquidityengine.execution.paper.PaperBroker;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code execution.*}: which sink this is, which accounts it executes, and the paper broker's fill model. */
+@ConfigMapping(prefix = "execution")
+public interface ExecutionConfig {
+
+    /** Names the state snapshot key, the consumer group and the transactional id; keep it stable. */
+    @WithDefault("paper")
+    String sinkId();
+
+    /** Accounts executed by this sink; absent = every account on exec.orders. */
+    Optional<List<String>> accounts();
+
+    /** Where to start on input partitions that have no committed offset yet: EARLIEST or LATEST. */
+    @WithDefault("EARLIEST")
+    SinkRunner.StartFrom startFrom();
+
+    /** Records processed before a transaction is committed even if more are ready. */
+    @WithDefault("5000")
+    int maxRecordsPerTransaction();
+
+    /** How long (event time) executed client order ids are remembered for de-duplication. */
+    @WithDefault("P7D")
+    Duration executedIdRetention();
+
+    Paper paper();
+
+    interface Paper {
+        /** Ticks of slippage against market, stop and flatten fills. */
+        @WithDefault("0")
+        int slippageTicks();
+
+        /** Commission per contract (or unit) per fill, in the instrument's currency. */
+        @WithDefault("0")
+        BigDecimal commissionPerContract();
+
+        /** THROUGH: a limit fills when a trade prints through it; TOUCH: a print at the limit is enough. */
+        @WithDefault("THROUGH")
+        PaperBroker.LimitFill limitFill();
+    }
+}

@@ -1,0 +1,9 @@
+package io.liquidityengine.execution.broker;
+
+import java.math.BigDecimal;
+
+/** Implemented by brokers that simulate fills: the sink hands them every trade from {@code md.ticks}, in event time. */
+public interface MarketData {
+
+    void onTrade(String instrument, BigDecimal price, long eventTimeMicros);
+}

@@ -1,0 +1,4 @@
+package io.liquidityengine.execution.broker;
+
+/** Which order of a bracket an event is about. */
+public enum OrderRole { ENTRY, TARGET, STOP, FLATTEN }

@@ -1,0 +1,323 @@
+package io.liquidityengine.execution.sink;
+
+import io.liquidityengine.execution.broker.Broker;
+import io.liquidityengine.execution.broker.BrokerEvent;
+import io.liquidityengine.execution.broker.InstrumentSpec;
+import io.liquidityengine.execution.broker.MarketData;
+import io.liquidityengine.execution.broker.OrderRole;
+import io.liquidityengine.execution.broker.PlaceBracket;
+import io.liquidityengine.execution.broker.Side;
+import io.liquidityengine.execution.paper.PaperBroker;
+import io.liquidityengine.schemas.deadletter.DeadLetter;
+import io.liquidityengine.schemas.deadletter.DeadLetterReason;
+import io.liquidityengine.schemas.deadletter.PositionKind;
+import io.liquidityengine.schemas.execution.ExecType;
+import io.liquidityengine.schemas.execution.ExecutionReport;
+import io.liquidityengine.schemas.execution.Order;
+import io.liquidityengine.schemas.execution.OrderAction;
+import io.liquidityengine.schemas.execution.Position;
+import io.liquidityengine.schemas.execution.PositionStatus;
+import io.liquidityengine.schemas.marketdata.Tick;
+import io.liquidityengine.schemas.reference.Instrument;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * exec.orders + md.ticks + ref.instruments -> broker -> exec.reports, exec.positions, dlq.execution.
+ * Validates orders, never hands a client order id to the broker twice, turns broker events into
+ * reports with deterministic ids ({@code <clientOrderId>/<role>[/<legId>]/<execType>}: each order of
+ * a bracket fills or cancels at most once) and keeps each bracket's position in ticks. Single
+ * threaded and free of Kafka: the runner feeds it in event-time order and snapshots its state.
+ */
+public final class ExecutionSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionSink.class);
+    public static final String DEAD_LETTER_SOURCE = "execution.orders";
+
+    /**
+     * @param accounts the accounts this sink executes; empty = every account on exec.orders
+     * @param executedIdRetention how long (event time) an executed client order id is remembered
+     */
+    public record Config(Set<String> accounts, Duration executedIdRetention) {
+        public Config {
+            accounts = Set.copyOf(accounts);
+        }
+    }
+
+    /** Where the sink's outputs go (the runner adds them to the open Kafka transaction). */
+    public interface Output {
+        void report(ExecutionReport report);
+
+        void position(Position position);
+
+        void deadLetter(DeadLetter deadLetter);
+    }
+
+    /** Where an input record came from, for dead letters. */
+    public record Origin(String topic, int partition, long offset) {
+        String text() {
+            return topic + "-" + partition;
+        }
+    }
+
+    private final Config config;
+    private final Output out;
+    private final MeterRegistry metrics;
+    private final Broker broker;
+    private final Map<String, InstrumentSpec> instruments = new HashMap<>();
+    private final Map<String, Long> executed = new LinkedHashMap<>();
+    private final Map<String, BracketBook> books = new LinkedHashMap<>();
+    private final List<String> finished = new ArrayList<>();
+    private Order current;
+    private long lastEventMicros = Long.MIN_VALUE;
+    private boolean dirty;
+
+    public ExecutionSink(Config config, Function<Consumer<BrokerEvent>, Broker> brokerFactory, Output out, MeterRegistry metrics) {
+        this.config = config;
+        this.out = out;
+        this.metrics = metrics;
+        this.broker = brokerFactory.apply(this::onBrokerEvent);
+    }
+
+    public void onInstrument(String symbol, Instrument instrument) {
+        if (instrument == null) {
+            instruments.remove(symbol);
+            return;
+        }
+        try {
+            instruments.put(instrument.getSymbol(), new InstrumentSpec(instrument.getSymbol(), BigDecimal.valueOf(instrument.getTickSize()),
+                    instrument.getTickValue(), instrument.getCurrency(), BigDecimal.valueOf(instrument.getQuantityStep())));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring instrument {}: {}", instrument.getSymbol(), e.getMessage());
+            metrics.counter("execution.instruments.invalid").increment();
+        }
+    }
+
+    public void onTick(Tick tick) {
+        long t = Micros.of(tick.getEventTime());
+        lastEventMicros = Math.max(lastEventMicros, t);
+        if (broker instanceof MarketData market && Double.isFinite(tick.getPrice())) {
+            market.onTrade(tick.getInstrument(), BigDecimal.valueOf(tick.getPrice()), t);
+            purgeFinished();
+        }
+    }
+
+    public void onOrder(Order order, Origin origin, byte[] raw) {
+        if (!config.accounts().isEmpty() && !config.accounts().contains(order.getAccount())) {
+            count("other_account");
+            return;
+        }
+        long t = Micros.of(order.getEventTime());
+        lastEventMicros = Math.max(lastEventMicros, t);
+        if (executed.containsKey(order.getClientOrderId())) {
+            LOG.info("Order {} was executed before; not sending it again", order.getClientOrderId());
+            count("duplicate");
+            return;
+        }
+        dirty = true;
+        executed.put(order.getClientOrderId(), t);
+        current = order;
+        try {
+            InstrumentSpec instrument = instruments.get(order.getInstrument());
+            if (instrument == null) {
+                throw new InvalidOrderException(DeadLetterReason.UNKNOWN_INSTRUMENT, "instrument '" + order.getInstrument()
+                        + "' is not on ref.instruments");
+            }
+            switch (order.getAction()) {
+                case PLACE -> {
+                    PlaceBracket place = OrderMapper.place(order, instrument);
+                    if (books.containsKey(place.bracketId())) {
+                        reject(order, "bracket " + place.bracketId() + " is already active");
+                        return;
+                    }
+                    books.put(place.bracketId(), BracketBook.placed(place.bracketId(), place.clientOrderId(), place.account(),
+                            instrument.symbol(), place.side(), instrument.tickSize(), instrument.tickValue(), instrument.currency(), t));
+                    broker.place(place);
+                }
+                case MODIFY -> broker.modify(OrderMapper.modify(order, instrument));
+                case CANCEL -> broker.cancel(OrderMapper.cancel(order));
+                case FLATTEN -> broker.flatten(OrderMapper.flatten(order));
+            }
+            count("executed");
+        } catch (InvalidOrderException e) {
+            count("dead_lettered");
+            deadLetter(origin, raw, e.reason(), "order " + order.getClientOrderId() + ": " + e.getMessage(), t);
+            reject(order, e.getMessage());
+        } finally {
+            current = null;
+            purgeFinished();
+        }
+    }
+
+    /** An exec.orders record that could not be decoded: dead-lettered, nothing else. */
+    public void onUndecodableOrder(Origin origin, byte[] raw, String detail, long timestampMicros) {
+        dirty = true;
+        count("dead_lettered");
+        deadLetter(origin, raw, DeadLetterReason.DESERIALIZATION_FAILED, detail, null);
+    }
+
+    private void deadLetter(Origin origin, byte[] raw, DeadLetterReason reason, String detail, Long eventMicros) {
+        metrics.counter("execution.dead.letters", "reason", reason.name()).increment();
+        LOG.warn("Dead letter from {} offset {}: {} {}", origin.text(), origin.offset(), reason, detail);
+        out.deadLetter(DeadLetter.newBuilder().setSource(DEAD_LETTER_SOURCE).setOrigin(origin.text()).setPosition(origin.offset())
+                .setPositionKind(PositionKind.KAFKA_OFFSET).setReason(reason).setDetail(detail)
+                .setPayload(ByteBuffer.wrap(raw == null ? new byte[0] : raw))
+                .setEventTime(eventMicros == null ? null : instant(eventMicros)).build());
+    }
+
+    private void reject(Order order, String text) {
+        onBrokerEvent(new BrokerEvent.Rejected(order.getClientOrderId(), order.getBracketId(), text, Micros.of(order.getEventTime())));
+    }
+
+    private void onBrokerEvent(BrokerEvent event) {
+        BracketBook book = books.get(event.bracketId());
+        String account;
+        String instrument;
+        Side side;
+        if (book != null) {
+            account = book.account();
+            instrument = book.instrument();
+            side = book.side();
+        } else if (current != null) {
+            account = current.getAccount();
+            instrument = current.getInstrument();
+            side = Side.valueOf(current.getSide().name());
+        } else {
+            throw new IllegalStateException("broker event for unknown bracket " + event.bracketId() + ": " + event);
+        }
+        dirty = true;
+        ExecutionReport.Builder report = ExecutionReport.newBuilder().setClientOrderId(event.clientOrderId()).setBracketId(event.bracketId())
+                .setAccount(account).setInstrument(instrument).setEventTime(instant(event.eventTimeMicros()))
+                .setCommission(money(BigDecimal.ZERO)).setFillQuantity(0.0).setText("");
+        OrderRole role;
+        String legId = null;
+        if (event instanceof BrokerEvent.Modified m) {
+            role = m.role();
+            legId = m.legId();
+            report.setExecType(ExecType.MODIFIED).setText(m.text());
+        } else if (event instanceof BrokerEvent.Cancelled c) {
+            role = c.role();
+            legId = c.legId();
+            report.setExecType(ExecType.CANCELLED).setText(c.text());
+            if (c.role() == OrderRole.ENTRY) {
+                finished.add(c.bracketId());
+            }
+        } else if (event instanceof BrokerEvent.Rejected r) {
+            role = current != null && current.getAction() == OrderAction.FLATTEN ? OrderRole.FLATTEN : OrderRole.ENTRY;
+            report.setExecType(ExecType.REJECTED).setText(r.text());
+            if (current != null && current.getAction() == OrderAction.PLACE && book != null
+                    && book.placeClientOrderId().equals(r.clientOrderId())) {
+                finished.add(r.bracketId());
+            }
+        } else if (event instanceof BrokerEvent.Filled f) {
+            role = f.role();
+            legId = f.legId();
+            report.setExecType(ExecType.FILLED).setFillPrice(f.price().doubleValue()).setFillQuantity(f.quantity().doubleValue())
+                    .setCommission(money(f.commission()));
+            metrics.counter("execution.fills", "role", f.role().name()).increment();
+        } else {
+            role = OrderRole.ENTRY;
+            report.setExecType(ExecType.ACCEPTED);
+        }
+        Side reportedSide = role == OrderRole.ENTRY ? side : side.opposite();
+        report.setRole(io.liquidityengine.schemas.execution.OrderRole.valueOf(role.name()))
+                .setSide(io.liquidityengine.schemas.execution.Side.valueOf(reportedSide.name()))
+                .setLegId(legId)
+                .setReportId(reportId(event.clientOrderId(), role, legId, report.getExecType()));
+        out.report(report.build());
+        if (event instanceof BrokerEvent.Filled f) {
+            if (book == null) {
+                throw new IllegalStateException("fill for unknown bracket " + f.bracketId());
+            }
+            BracketBook next = book.apply(f);
+            books.put(next.bracketId(), next);
+            out.position(position(next));
+            if (next.closed()) {
+                finished.add(next.bracketId());
+            }
+        }
+    }
+
+    static String reportId(String clientOrderId, OrderRole role, String legId, ExecType type) {
+        return clientOrderId + "/" + role.name().toLowerCase(Locale.ROOT) + (legId == null ? "" : "/" + legId) + "/"
+                + type.name().toLowerCase(Locale.ROOT);
+    }
+
+    static Position position(BracketBook book) {
+        return Position.newBuilder().setPositionId(book.bracketId()).setAccount(book.account()).setInstrument(book.instrument())
+                .setStatus(book.closed() ? PositionStatus.CLOSED : PositionStatus.OPEN)
+                .setSide(io.liquidityengine.schemas.execution.Side.valueOf(book.side().name()))
+                .setQuantity(book.openQuantity().doubleValue()).setAverageEntryPrice(book.averageEntryPrice().doubleValue())
+                .setRealizedTicks(book.realizedWholeTicks()).setRealizedPnl(money(book.realizedPnl()))
+                .setCommission(money(book.commission())).setCurrency(book.currency())
+                .setOpenedTime(instant(book.openedMicros() == null ? book.lastEventMicros() : book.openedMicros()))
+                .setEventTime(instant(book.lastEventMicros())).build();
+    }
+
+    private void purgeFinished() {
+        finished.forEach(books::remove);
+        finished.clear();
+    }
+
+    private void count(String outcome) {
+        metrics.counter("execution.orders", "outcome", outcome).increment();
+    }
+
+    /** True when something changed since the last {@link #snapshot()}. */
+    public boolean dirty() {
+        return dirty;
+    }
+
+    /** The state to persist; forgets executed ids older than the retention (event time). Clears {@link #dirty()}. */
+    public SinkState snapshot() {
+        long horizon = lastEventMicros == Long.MIN_VALUE ? Long.MIN_VALUE : lastEventMicros - config.executedIdRetention().toNanos() / 1_000;
+        executed.values().removeIf(t -> t < horizon);
+        dirty = false;
+        List<io.liquidityengine.execution.paper.PaperBracket> paper = broker instanceof PaperBroker p ? p.snapshot() : List.of();
+        return new SinkState(SinkState.FORMAT_VERSION, executed, List.copyOf(books.values()), paper, lastEventMicros);
+    }
+
+    public void restore(SinkState state) {
+        executed.clear();
+        executed.putAll(state.executedOrderIds());
+        books.clear();
+        state.brackets().forEach(b -> books.put(b.bracketId(), b));
+        if (broker instanceof PaperBroker p) {
+            p.restore(state.paperBrackets());
+        }
+        lastEventMicros = state.lastEventMicros();
+        dirty = false;
+    }
+
+    public long lastEventMicros() {
+        return lastEventMicros;
+    }
+
+    /** Active brackets (placed, not yet closed or cancelled), in placement order. */
+    public List<BracketBook> activeBrackets() {
+        return List.copyOf(books.values());
+    }
+
+    static BigDecimal money(BigDecimal value) {
+        return value.setScale(6, RoundingMode.HALF_EVEN);
+    }
+
+    static Instant instant(long micros) {
+        return Micros.instant(micros);
+    }
+}

@@ -1,0 +1,18 @@
+package io.liquidityengine.execution.sink;
+
+import java.time.Instant;
+
+/** UTC microseconds, the unit of every event time in the contracts. */
+public final class Micros {
+
+    private Micros() {
+    }
+
+    public static long of(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    public static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+}
