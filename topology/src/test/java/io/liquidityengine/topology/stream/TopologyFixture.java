@@ -11,6 +11,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import io.liquidityengine.schemas.control.StrategyDefinition;
+import io.liquidityengine.schemas.control.StrategyKind;
+import io.liquidityengine.schemas.marketdata.Bar;
+import io.liquidityengine.schemas.marketdata.BarSource;
+import io.liquidityengine.schemas.marketdata.FootprintLevel;
+import io.liquidityengine.schemas.marketdata.LevelDirection;
+import io.liquidityengine.schemas.marketdata.LevelEvent;
+import io.liquidityengine.schemas.marketdata.LevelOrigin;
+import io.liquidityengine.schemas.marketdata.LiquidityLevel;
+import io.liquidityengine.schemas.marketdata.OptionDelta;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -36,6 +47,48 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(EngineTopology.build(TopologyConfig.defaults(registry).withGrace(grace)), props);
         input(Topics.REF_INSTRUMENTS).pipeInput("ES", es(), Instant.EPOCH);
+    }
+
+    TopologyFixture() {
+        this(Duration.ZERO);
+    }
+
+    /** A 5 s imported bar starting {@code seconds} after T0, without footprint or studies. */
+    static Bar importedBar(long seconds, double open, double high, double low, double close) {
+        return importedBar(T0.plusSeconds(seconds), 5, open, high, low, close, List.of());
+    }
+
+    static Bar importedBar(Instant start, int interval, double open, double high, double low, double close,
+                           List<FootprintLevel> footprint) {
+        double bid = footprint.stream().mapToDouble(FootprintLevel::getBidVolume).sum();
+        double ask = footprint.stream().mapToDouble(FootprintLevel::getAskVolume).sum();
+        return Bar.newBuilder().setInstrument("ES").setIntervalSeconds(interval).setStartTime(start)
+                .setEndTime(start.plusSeconds(interval)).setOpen(open).setHigh(high).setLow(low).setClose(close)
+                .setVolume(bid + ask).setTrades(footprint.size()).setBidVolume(bid).setAskVolume(ask)
+                .setFootprint(footprint).setStudies(Map.of()).setSource(BarSource.IMPORTED).build();
+    }
+
+    /** Pipes an imported bar with record timestamp = bar end (as the ingest service stamps it). */
+    void pipe(Bar bar) {
+        input(Topics.MD_BARS_IMPORTED).pipeInput(bar.getInstrument(), bar, bar.getEndTime());
+    }
+
+    /** Pipes an option-delta value for the minute starting at {@code minuteStart} (timestamp = minute start). */
+    void pipeDelta(Instant minuteStart, double value) {
+        input(Topics.MD_OPTION_DELTAS).pipeInput("ES", OptionDelta.newBuilder().setUnderlying("ES").setEventTime(minuteStart)
+                .setValue(value).setSource("test").build(), minuteStart);
+    }
+
+    /** Pipes an imported level CREATED at {@code created}, unfilled. */
+    void pipeImportedLevel(String lineId, Instant created, double price) {
+        input(Topics.MD_LEVELS_IMPORTED).pipeInput("ES", LiquidityLevel.newBuilder().setInstrument("ES").setLevelId("ES:" + lineId)
+                .setPrice(price).setEvent(LevelEvent.CREATED).setDirection(LevelDirection.UNKNOWN).setOrigin(LevelOrigin.IMPORTED)
+                .setCreatedTime(created).setSourceId(lineId).build(), created);
+    }
+
+    void pipeStrategy(String id, int version, StrategyKind kind, boolean enabled, String json, Instant at) {
+        input(Topics.CONFIG_STRATEGIES).pipeInput(id, StrategyDefinition.newBuilder().setStrategyId(id).setVersion(version)
+                .setKind(kind).setEnabled(enabled).setDefinition(json).build(), at);
     }
 
     static Instrument es() {
