@@ -38,7 +38,7 @@ public record InstrumentSpec(String symbol, BigDecimal tickSize, BigDecimal tick
 
     /** The price of {@code ticks} whole ticks. */
     public BigDecimal price(long ticks) {
-        return tickSize.multiply(BigDecimal.valueOf(ticks)).stripTrailingZeros();
+        return tickSize.multiply(BigDecimal.valueOf(ticks));
     }
 
     /** True when {@code quantity} is a positive multiple of the quantity step. */
