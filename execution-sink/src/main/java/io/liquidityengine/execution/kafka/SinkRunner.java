@@ -282,6 +282,10 @@ public final class SinkRunner {
                 return;
             }
             if (in.value() == null) {
+                String account = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+                if (!settings.sink().accounts().isEmpty() && !settings.sink().accounts().contains(account)) {
+                    return; // another sink's account (exec.orders is keyed by account)
+                }
                 sink.onUndecodableOrder(origin, r.value(), in.decodeError(), in.eventMicros());
                 return;
             }

@@ -168,21 +168,8 @@ class ExecutionSinkTest {
         assertThat(reports).extracting(ExecutionReport::getReportId).doesNotHaveDuplicates();
     }
 
-    /** Three brackets: a long with two target legs, a short stopped out, a long flattened. */
     static SpecificRecord[] day() {
-        return new SpecificRecord[] {
-                place(ACC, "ES", "L1", Side.BUY, OrderType.MARKET, null, 0, leg("L1-1", 1, 6002.0, 5990.0), leg("L1-2", 2, 6004.0, 5990.0)),
-                tick("ES", 1, 6000.00),   // L1 long 3 at 6000.25
-                tick("ES", 2, 6002.25),   // L1-1 at 6002.00: +7
-                tick("ES", 3, 6004.50),   // L1-2 at 6004.00: +15 x 2
-                place(ACC, "ES", "S1", Side.SELL, OrderType.LIMIT, 6010.0, 4, leg("S1-1", 2, 6000.0, 6016.0)),
-                tick("ES", 5, 6010.00),   // at the limit: no fill
-                tick("ES", 6, 6010.25),   // S1 short 2 at 6010.00
-                tick("ES", 7, 6016.00),   // stop touched: 6016.00 + 1 tick = 6016.25: -25 x 2
-                place(ACC, "ES", "F1", Side.BUY, OrderType.STOP, 6005.0, 8, leg("F1-1", 1, 6020.0, 6000.0)),
-                tick("ES", 9, 6005.00),   // F1 long 1 at 6005.00 + 1 tick = 6005.25
-                Fixtures.action(OrderAction.FLATTEN, ACC, "ES", "F1-X", "F1", Side.BUY, 10),
-                tick("ES", 11, 6005.00)}; // flatten: 6005.00 - 1 tick = 6004.75: -2
+        return Fixtures.day(ACC, "ES").toArray(SpecificRecord[]::new);
     }
 
     @Test

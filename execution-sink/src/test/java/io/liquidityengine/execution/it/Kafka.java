@@ -1,0 +1,140 @@
+package io.liquidityengine.execution.it;
+
+import io.liquidityengine.local.LocalStack;
+import io.liquidityengine.schemas.catalog.Topic;
+import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.execution.Order;
+import io.liquidityengine.schemas.marketdata.Tick;
+import io.liquidityengine.schemas.reference.Instrument;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Producing inputs to and reading outputs back from the local stack (read_committed, one key at a time). */
+final class Kafka {
+
+    private Kafka() {
+    }
+
+    static void instruments(LocalStack stack, Instrument... instruments) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(stack)) {
+            for (Instrument i : instruments) {
+                send(producer, stack, Topics.REF_INSTRUMENTS, i.getSymbol(), i, 0L);
+            }
+            producer.flush();
+        }
+    }
+
+    /** Orders and ticks in the given order (orders keyed by account, ticks by instrument, timestamps = event time). */
+    static void inputs(LocalStack stack, List<? extends SpecificRecord> inputs) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(stack)) {
+            for (SpecificRecord in : inputs) {
+                if (in instanceof Order o) {
+                    send(producer, stack, Topics.EXEC_ORDERS, o.getAccount(), o, o.getEventTime().toEpochMilli());
+                } else {
+                    Tick t = (Tick) in;
+                    send(producer, stack, Topics.MD_TICKS, t.getInstrument(), t, t.getEventTime().toEpochMilli());
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    static void raw(LocalStack stack, Topic<String, ?> topic, String key, byte[] value, long timestamp) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer(stack)) {
+            producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key.getBytes(StandardCharsets.UTF_8), value)).get();
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(LocalStack stack) {
+        Map<String, Object> config = stack.clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static <V extends SpecificRecord> void send(KafkaProducer<byte[], byte[]> producer, LocalStack stack, Topic<String, V> topic,
+                                                        String key, V value, long timestamp) {
+        byte[] bytes = topic.valueSerde(stack.registryConfig()).serializer().serialize(topic.name(), value);
+        producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key.getBytes(StandardCharsets.UTF_8), bytes));
+    }
+
+    /** Every committed record of {@code topic} with {@code key}, up to the end offsets at the time of the call. */
+    static <V extends SpecificRecord> List<V> readAll(LocalStack stack, Topic<String, V> topic, String key) {
+        Map<String, Object> config = stack.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        List<V> out = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                topic.valueSerde(stack.registryConfig()).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic.name() + " to its end offsets " + end + " within 60 s");
+                }
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        out.add(r.value());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True once the consumer group has committed offsets at the last stable offsets of every exec.orders and md.ticks partition. */
+    static boolean caughtUp(LocalStack stack, String groupId) throws Exception {
+        try (Admin admin = stack.admin()) {
+            Set<String> topics = Set.of(Topics.EXEC_ORDERS.name(), Topics.MD_TICKS.name());
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> end = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+        }
+    }
+
+    /** Waits for {@code condition}, re-checking as fast as it answers, failing after {@code timeout}. */
+    static void await(String what, Duration timeout, Check condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+}
