@@ -221,7 +221,7 @@ public final class AccountRisk {
                 sized.stopTicks(), sized.legQuantities(), sized.targetTicks());
         brackets.put(bracket.bracketId(), bracket);
         String message = "approved " + sized.quantity() + " of " + plan.totalQuantity() + ": "
-                + config.riskPerTrade().toPlainString() + " / (" + sized.stopTicks() + " ticks x "
+                + config.riskPerTrade().toPlainString() + " / (" + sized.riskTicks() + " ticks x "
                 + terms.tickValue().toPlainString() + ")";
         return new RiskOutcome(decision(plan, eventMicros, DecisionStatus.APPROVED, ReasonCode.OK, sized.quantity(), n, message),
                 List.of(bracket.placeOrder(eventMicros, "plan " + plan.planId() + " approved")));
@@ -298,7 +298,8 @@ public final class AccountRisk {
                     + ratio.toPlainString() + " is below " + config.minRewardRisk().toPlainString());
         }
         List<Integer> weights = plan.legs().stream().map(PlanLeg::weight).toList();
-        return new Sizing(null, null, entry, stop, targets, weights, plan.totalQuantity(), terms.tickValue(), 0, null);
+        return new Sizing(null, null, entry, stop, riskTicks, targets, weights, plan.totalQuantity(), terms.tickValue(), 0,
+                null);
     }
 
     /** Null when the notional cap allows the sized bracket, else why not. */
@@ -321,16 +322,18 @@ public final class AccountRisk {
         return null;
     }
 
-    private record Sizing(ReasonCode failure, String message, long entryTicks, long stopTicks, long[] targetTicks,
-                          List<Integer> weights, int cap, BigDecimal tickValue, int quantity, int[] legQuantities) {
+    /** Entry, stop and targets in ticks, the stop distance in ticks, and once sized the quantity and leg split. */
+    private record Sizing(ReasonCode failure, String message, long entryTicks, long stopTicks, long riskTicks,
+                          long[] targetTicks, List<Integer> weights, int cap, BigDecimal tickValue, int quantity,
+                          int[] legQuantities) {
 
         static Sizing failed(ReasonCode reason, String message) {
-            return new Sizing(reason, message, 0, 0, null, null, 0, null, 0, null);
+            return new Sizing(reason, message, 0, 0, 0, null, null, 0, null, 0, null);
         }
 
         /** quantity = floor(risk / (stop ticks x tick value)), capped at the plan's total; below 1 fails. */
         Sizing withQuantity(Numbers n, BigDecimal riskPerTrade) {
-            BigDecimal perContract = BigDecimal.valueOf(stopTicks).multiply(tickValue);
+            BigDecimal perContract = BigDecimal.valueOf(riskTicks).multiply(tickValue);
             int byRisk = riskPerTrade.divide(perContract, 0, RoundingMode.FLOOR).min(BigDecimal.valueOf(Integer.MAX_VALUE))
                     .intValueExact();
             int q = Math.min(byRisk, cap);
@@ -342,9 +345,9 @@ public final class AccountRisk {
             n.put("quantity", q);
             if (q < 1) {
                 return failed(ReasonCode.SIZE_BELOW_ONE, "risk " + riskPerTrade.toPlainString() + " / " + perContract.toPlainString()
-                        + " per contract (" + stopTicks + " ticks x " + tickValue.toPlainString() + ") is below one contract");
+                        + " per contract (" + riskTicks + " ticks x " + tickValue.toPlainString() + ") is below one contract");
             }
-            return new Sizing(null, null, entryTicks, stopTicks, targetTicks, weights, cap, tickValue, q,
+            return new Sizing(null, null, entryTicks, stopTicks, riskTicks, targetTicks, weights, cap, tickValue, q,
                     LegSplit.split(weights, q));
         }
     }
