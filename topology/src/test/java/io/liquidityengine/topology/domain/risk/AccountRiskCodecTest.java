@@ -2,6 +2,8 @@ package io.liquidityengine.topology.domain.risk;
 
 import io.liquidityengine.topology.domain.position.OrderRole;
 import io.liquidityengine.topology.domain.position.OrderInstruction;
+import io.liquidityengine.topology.domain.strategy.PlanSide;
+import io.liquidityengine.topology.domain.strategy.PlanStatus;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,8 +26,8 @@ class AccountRiskCodecTest {
         risk.onPlan(longPlan("P1", T), ES, T);
         risk.onExecution(fill("P1", OrderRole.ENTRY, null, 5000.00, 3, T + 1), ES);
         risk.onExecution(fill("P1", OrderRole.TARGET, "L1", 5006.00, 1, T + 2), ES);
-        risk.onPlan(RiskFixtures.plan("P2", 0, io.liquidityengine.topology.domain.strategy.PlanStatus.NEW, "NQH4",
-                io.liquidityengine.topology.domain.strategy.PlanSide.SELL, T + 3, 5000.00, 5006.00, 4994.00, 4990.00,
+        risk.onPlan(RiskFixtures.plan("P2", 0, PlanStatus.NEW, "NQH4",
+                PlanSide.SELL, T + 3, 5000.00, 5006.00, 4994.00, 4990.00,
                 4986.00), InstrumentTerms.es("NQH4"), T + 3);
         risk.onCommand(new ControlCommand("c1", ACC, CommandType.HALT, "ESM4", T + 4, "ops", ""));
         return risk;

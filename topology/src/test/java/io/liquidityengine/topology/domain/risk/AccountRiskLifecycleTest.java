@@ -6,6 +6,9 @@ import io.liquidityengine.topology.domain.position.ExecType;
 import io.liquidityengine.topology.domain.position.OrderAction;
 import io.liquidityengine.topology.domain.position.OrderInstruction;
 import io.liquidityengine.topology.domain.position.OrderRole;
+import io.liquidityengine.topology.domain.position.OrderType;
+import io.liquidityengine.topology.domain.position.PositionUpdate;
+import io.liquidityengine.topology.domain.position.Side;
 import io.liquidityengine.topology.domain.position.PositionStatus;
 import io.liquidityengine.topology.domain.strategy.FlattenSignal;
 import io.liquidityengine.topology.domain.strategy.PlanSide;
@@ -14,6 +17,7 @@ import io.liquidityengine.topology.domain.strategy.PositionSide;
 import io.liquidityengine.topology.domain.trend.TrendDirection;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -27,6 +31,7 @@ import static io.liquidityengine.topology.domain.risk.RiskFixtures.plan;
 import static io.liquidityengine.topology.domain.risk.RiskFixtures.position;
 import static io.liquidityengine.topology.domain.risk.RiskFixtures.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class AccountRiskLifecycleTest {
 
@@ -70,7 +75,7 @@ class AccountRiskLifecycleTest {
         assertThat(out.decision().status()).isEqualTo(DecisionStatus.REJECTED);
         assertThat(out.decision().reason()).isEqualTo(ReasonCode.REWARD_RISK_TOO_LOW);
         assertThat(out.orders()).extracting(OrderInstruction::clientOrderId, OrderInstruction::action)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("acc:P1:1:CANCEL", OrderAction.CANCEL));
+                .containsExactly(tuple("acc:P1:1:CANCEL", OrderAction.CANCEL));
         assertThat(risk.bracket("acc:P1").phase()).isEqualTo(BracketPhase.CANCELLING);
     }
 
@@ -179,8 +184,8 @@ class AccountRiskLifecycleTest {
         List<OrderInstruction> orders = risk.onExecution(fill("P1", OrderRole.TARGET, "L1", 5006.00, 1, T + 10), ES);
 
         assertThat(orders).containsExactly(new OrderInstruction("acc:P1:1:MODIFY", "acc:P1", ACC, "ESH4", "P1",
-                OrderAction.MODIFY, io.liquidityengine.topology.domain.position.Side.BUY,
-                io.liquidityengine.topology.domain.position.OrderType.LIMIT, 3, null,
+                OrderAction.MODIFY, Side.BUY,
+                OrderType.LIMIT, 3, null,
                 List.of(new BracketLegOrder("acc:P1:L2", 1, 5010.00, 5000.00),
                         new BracketLegOrder("acc:P1:L3", 1, 5014.00, 5000.00)),
                 T + 10, "T1 filled: stops to break-even 5000.0"));
@@ -212,7 +217,7 @@ class AccountRiskLifecycleTest {
         List<OrderInstruction> again = risk.onTrend("ESH4", TrendDirection.SHORT, false, false, T + 30);
 
         assertThat(flatten).extracting(OrderInstruction::clientOrderId, OrderInstruction::action, OrderInstruction::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("acc:P1:1:FLATTEN", OrderAction.FLATTEN,
+                .containsExactly(tuple("acc:P1:1:FLATTEN", OrderAction.FLATTEN,
                         FlattenSignal.TREND_AGAINST));
         assertThat(again).isEmpty();
         risk.onExecution(report("acc:P1:1:FLATTEN", "acc:P1", ExecType.FILLED, OrderRole.FLATTEN, null, 4998.00, 3, T + 21), ES);
@@ -244,7 +249,7 @@ class AccountRiskLifecycleTest {
                 5006.00, 5010.00, 5014.00), InstrumentTerms.es("NQH4"), T + 8).decision();
 
         assertThat(halt).extracting(OrderInstruction::clientOrderId, OrderInstruction::action, OrderInstruction::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("acc:P1:1:CANCEL", OrderAction.CANCEL, "HALT by ops: news"));
+                .containsExactly(tuple("acc:P1:1:CANCEL", OrderAction.CANCEL, "HALT by ops: news"));
         assertThat(halted.reason()).isEqualTo(ReasonCode.HALTED);
         assertThat(resumed.reason()).isEqualTo(ReasonCode.OK);
         assertThat(risk.haltedAll()).isFalse();
@@ -289,7 +294,7 @@ class AccountRiskLifecycleTest {
         List<OrderInstruction> evening = risk.onTime(at("18:30"), List.of(ES));
 
         assertThat(atClose).extracting(OrderInstruction::clientOrderId, OrderInstruction::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("acc:P1:1:FLATTEN", "flatten time 15:55 America/New_York"));
+                .containsExactly(tuple("acc:P1:1:FLATTEN", "flatten time 15:55 America/New_York"));
         assertThat(later).isEmpty();
         assertThat(evening).isEmpty();
         assertThat(risk.tradingDay()).isEqualTo(LocalDate.of(2024, 3, 6));
@@ -306,12 +311,12 @@ class AccountRiskLifecycleTest {
                 InstrumentTerms.es("NQH4"), T);
         risk.onPlan(plan("P3", 0, PlanStatus.NEW, "ESM4", PlanSide.BUY, T, 5000.00, 4994.00, 5006.00, 5010.00, 5014.00),
                 InstrumentTerms.es("ESM4"), T);
-        risk.onExecution(RiskFixtures.report("acc:P3:0:PLACE", "acc:P3", ExecType.FILLED, OrderRole.ENTRY, null, 5000.00, 3, T + 1),
+        risk.onExecution(report("acc:P3:0:PLACE", "acc:P3", ExecType.FILLED, OrderRole.ENTRY, null, 5000.00, 3, T + 1),
                 InstrumentTerms.es("ESM4"));
 
-        List<OrderInstruction> orders = risk.onPosition(new io.liquidityengine.topology.domain.position.PositionUpdate(
-                "acc:P3", ACC, "ESM4", PositionStatus.CLOSED, io.liquidityengine.topology.domain.position.Side.BUY, 0, 5000.00,
-                -240, new java.math.BigDecimal("-3000.00"), java.math.BigDecimal.ZERO, "USD", T + 1, T + 20),
+        List<OrderInstruction> orders = risk.onPosition(new PositionUpdate(
+                "acc:P3", ACC, "ESM4", PositionStatus.CLOSED, Side.BUY, 0, 5000.00,
+                -240, new BigDecimal("-3000.00"), BigDecimal.ZERO, "USD", T + 1, T + 20),
                 InstrumentTerms.es("ESM4"));
 
         assertThat(risk.dailyPnl()).isEqualByComparingTo("-3000.00");
