@@ -31,12 +31,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class BarProcessor implements Processor<String, Tick, String, Object> {
 
     static final String STORE = "bar-state";
+    static final String ROLLUP_STORE = "rollup-state";
 
     private final TopologyConfig config;
     private final long graceMicros;
     private final Map<Double, TickGrid> grids = new HashMap<>();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, BarState> store;
+    private KeyValueStore<String, BarState> rollupStore;
+    /** Decoded state per instrument; dropped in init, which runs again whenever the task is (re)initialized. */
+    private final Map<String, BarState> cache = new HashMap<>();
+    private boolean rollupsChanged;
+    private final Map<String, Instrument> instrumentCache = new HashMap<>();
     private KeyValueStore<String, Instrument> instruments;
     private DeadLetterCounter deadLetters;
 
@@ -49,6 +55,9 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.rollupStore = context.getStateStore(ROLLUP_STORE);
+        this.cache.clear();
+        this.instrumentCache.clear();
         this.instruments = context.getStateStore(EngineTopology.INSTRUMENTS_STORE);
         this.deadLetters = new DeadLetterCounter(context, "bars");
     }
@@ -56,7 +65,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
     @Override
     public void process(Record<String, Tick> record) {
         Tick tick = record.value();
-        Instrument instrument = instruments.get(tick.getInstrument());
+        Instrument instrument = instrument(tick.getInstrument());
         if (instrument == null) {
             reject(record, DeadLetterReason.UNKNOWN_INSTRUMENT, "instrument " + tick.getInstrument() + " is not in ref.instruments");
             return;
@@ -73,10 +82,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
             reject(record, DeadLetterReason.OFF_TICK_GRID, "price " + trade.price() + " is off the " + instrument.getTickSize() + " tick grid");
             return;
         }
-        BarState state = store.get(tick.getInstrument());
-        if (state == null) {
-            state = new BarState();
-        }
+        BarState state = state(tick.getInstrument());
         int base = config.baseIntervalSeconds();
         long windowStart = BarWindows.windowStart(trade.timeMicros(), base);
         long windowEnd = windowStart + BarWindows.windowSize(base);
@@ -87,8 +93,46 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
         }
         add(state, trade, grid, windowStart);
         state.maxTimeMicros = Math.max(state.maxTimeMicros, trade.timeMicros());
+        rollupsChanged = false;
         emitClosed(state, grid);
-        store.put(tick.getInstrument(), state);
+        store.put(tick.getInstrument(), state.openPart());
+        if (rollupsChanged) {
+            rollupStore.put(tick.getInstrument(), state.rollupPart());
+        }
+    }
+
+    /**
+     * The instrument from the global store; decoded once and then reused until a base bar of the
+     * instrument closes, so reference-data changes apply from the next bar (the global store is
+     * updated independently of the stream anyway).
+     */
+    private Instrument instrument(String symbol) {
+        Instrument cached = instrumentCache.get(symbol);
+        if (cached == null) {
+            cached = instruments.get(symbol);
+            if (cached != null) {
+                instrumentCache.put(symbol, cached);
+            }
+        }
+        return cached;
+    }
+
+    private BarState state(String instrument) {
+        BarState state = cache.get(instrument);
+        if (state == null) {
+            state = new BarState();
+            BarState open = store.get(instrument);
+            if (open != null) {
+                state.maxTimeMicros = open.maxTimeMicros;
+                state.openBase.putAll(open.openBase);
+            }
+            BarState rollups = rollupStore.get(instrument);
+            if (rollups != null) {
+                state.rollups.putAll(rollups.rollups);
+            }
+            cache.put(instrument, state);
+        }
+        return state;
     }
 
     private void add(BarState state, TradeEvent trade, TickGrid grid, long windowStart) {
@@ -130,6 +174,8 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
                 break;
             }
             it.remove();
+            rollupsChanged = true;
+            instrumentCache.remove(bar.instrument());
             forwardBar(bar);
             for (int interval : config.rollupIntervalsSeconds()) {
                 BarValue partial = state.rollups.get(interval);
@@ -150,6 +196,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
             if (partial.endMicros() + graceMicros <= state.maxTimeMicros) {
                 forwardBar(partial);
                 rollups.remove();
+                rollupsChanged = true;
             }
         }
     }

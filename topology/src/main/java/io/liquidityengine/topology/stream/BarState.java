@@ -1,8 +1,7 @@
 package io.liquidityengine.topology.stream;
 
-import io.liquidityengine.schemas.marketdata.Bar;
-import io.liquidityengine.schemas.marketdata.BarSource;
 import io.liquidityengine.topology.domain.bars.BarValue;
+import io.liquidityengine.topology.domain.bars.FootprintLevel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,12 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,7 +20,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Per-instrument state of the bar stage: the latest tick time seen (the instrument's own event-time
  * clock), the base bars still open (inside their window or grace period) and the partial roll-ups.
- * Stored in a changelogged store; bars are encoded as plain Avro binary of the {@code Bar} contract.
+ * Stored in two changelogged stores so that the per-tick write stays small: the clock and open
+ * base bars ({@link #openPart()}, written on every tick) and the partial roll-ups
+ * ({@link #rollupPart()}, written only when a base bar closes). Plain binary codec.
  */
 final class BarState {
 
@@ -42,9 +37,7 @@ final class BarState {
 
     static final Serde<BarState> SERDE = Serdes.serdeFrom(new StateSerializer(), new StateDeserializer());
 
-    private static final byte VERSION = 1;
-    private static final SpecificDatumWriter<Bar> WRITER = new SpecificDatumWriter<>(Bar.class);
-    private static final SpecificDatumReader<Bar> READER = new SpecificDatumReader<>(Bar.class);
+    private static final byte VERSION = 2;
 
     private static final class StateSerializer implements Serializer<BarState> {
         @Override
@@ -111,18 +104,70 @@ final class BarState {
     }
 
     private static void writeBar(DataOutputStream out, BarValue b) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
-        WRITER.write(AvroMapping.bar(b, BarSource.TICKS), encoder);
-        encoder.flush();
-        out.writeInt(buffer.size());
-        buffer.writeTo(out);
+        out.writeUTF(b.instrument());
+        out.writeInt(b.intervalSeconds());
+        out.writeLong(b.startMicros());
+        out.writeLong(b.endMicros());
+        out.writeDouble(b.open());
+        out.writeDouble(b.high());
+        out.writeDouble(b.low());
+        out.writeDouble(b.close());
+        out.writeDouble(b.volume());
+        out.writeLong(b.trades());
+        out.writeDouble(b.bidVolume());
+        out.writeDouble(b.askVolume());
+        out.writeInt(b.footprint().size());
+        for (FootprintLevel level : b.footprint()) {
+            out.writeDouble(level.price());
+            out.writeDouble(level.bidVolume());
+            out.writeDouble(level.askVolume());
+        }
+        Map<String, Double> studies = new TreeMap<>(b.studies());
+        out.writeInt(studies.size());
+        for (Map.Entry<String, Double> e : studies.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeDouble(e.getValue());
+        }
     }
 
     private static BarValue readBar(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
-        return AvroMapping.barValue(READER.read(null, decoder));
+        String instrument = in.readUTF();
+        int interval = in.readInt();
+        long start = in.readLong();
+        long end = in.readLong();
+        double open = in.readDouble();
+        double high = in.readDouble();
+        double low = in.readDouble();
+        double close = in.readDouble();
+        double volume = in.readDouble();
+        long trades = in.readLong();
+        double bid = in.readDouble();
+        double ask = in.readDouble();
+        int n = in.readInt();
+        List<FootprintLevel> footprint = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            footprint.add(new FootprintLevel(in.readDouble(), in.readDouble(), in.readDouble()));
+        }
+        int k = in.readInt();
+        Map<String, Double> studies = new TreeMap<>();
+        for (int i = 0; i < k; i++) {
+            studies.put(in.readUTF(), in.readDouble());
+        }
+        return new BarValue(instrument, interval, start, end, open, high, low, close, volume, trades, bid, ask, footprint, studies);
+    }
+
+    /** The open base bars and clock only (written on every tick). */
+    BarState openPart() {
+        BarState part = new BarState();
+        part.maxTimeMicros = maxTimeMicros;
+        part.openBase.putAll(openBase);
+        return part;
+    }
+
+    /** The partial roll-ups only (written when a base bar closes). */
+    BarState rollupPart() {
+        BarState part = new BarState();
+        part.rollups.putAll(rollups);
+        return part;
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ref.instruments   ──▶ global store "instruments"
  * config.strategies ──▶ global store "strategies" (rule strategies, hot reload)
- * md.ticks ──▶ decode-ticks ──▶ bars [bar-state] (5 s base, final after grace; 1m/5m/15m/1h roll-ups) ──▶ sig.bars
+ * md.ticks ──▶ decode-ticks ──▶ bars [bar-state, rollup-state] (5 s base, final after grace; 1m/5m/15m/1h roll-ups) ──▶ sig.bars
  *                                  │ base bars
  * md.bars.imported ──▶ decode ─────┤
  * md.option-deltas ──▶ decode ─────┤
@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Every input is keyed by instrument (md.option-deltas by underlying = instrument) and the catalog
  * gives every topic the same partition count, so one task sees all records of an instrument.
+ * Stage stores are cached: state is written on every tick or bar, but only the latest value per
+ * key reaches the changelog at each commit (the exactly-once transaction), not every write.
  */
 public final class EngineTopology {
 
@@ -59,8 +61,10 @@ public final class EngineTopology {
         topology.addProcessor("decode-ticks", () -> new DecodeProcessor<>("ticks", Topics.MD_TICKS.valueSerde(registry).deserializer(), "bars"),
                 "md-ticks-source");
         topology.addProcessor("bars", () -> new BarProcessor(config), "decode-ticks");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.STORE), Serdes.String(), BarState.SERDE),
-                "bars");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.STORE), Serdes.String(), BarState.SERDE)
+                .withCachingEnabled(), "bars");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.ROLLUP_STORE), Serdes.String(),
+                BarState.SERDE).withCachingEnabled(), "bars");
 
         // strategy definitions: every instance holds every definition
         topology.addGlobalStore(
@@ -90,9 +94,9 @@ public final class EngineTopology {
         topology.addProcessor(SIGNALS, () -> new SignalProcessor(config),
                 "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SignalProcessor.ENGINE_STORE),
-                Serdes.String(), Serdes.ByteArray()), SIGNALS);
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), SIGNALS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SignalProcessor.STRATEGY_STORE),
-                Serdes.String(), Serdes.ByteArray()), SIGNALS);
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), SIGNALS);
 
         topology.addSink(BARS_OUT, Topics.SIG_BARS.name(), Serdes.String().serializer(), Topics.SIG_BARS.valueSerde(registry).serializer(), "bars");
         topology.addSink(LEVELS_OUT, Topics.SIG_LEVELS.name(), Serdes.String().serializer(),
