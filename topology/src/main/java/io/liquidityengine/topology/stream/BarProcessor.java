@@ -7,11 +7,13 @@ import io.liquidityengine.schemas.marketdata.BarSource;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.topology.domain.TickGrid;
-import io.liquidityengine.topology.domain.bars.BarBuilder;
+import io.liquidityengine.topology.domain.bars.Aggressor;
+import io.liquidityengine.topology.domain.bars.FootprintLevel;
 import io.liquidityengine.topology.domain.bars.BarRollup;
 import io.liquidityengine.topology.domain.bars.BarValue;
 import io.liquidityengine.topology.domain.bars.BarWindows;
 import io.liquidityengine.topology.domain.bars.TradeEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -95,9 +97,9 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
         state.maxTimeMicros = Math.max(state.maxTimeMicros, trade.timeMicros());
         rollupsChanged = false;
         emitClosed(state, grid);
-        store.put(tick.getInstrument(), state.openPart());
+        store.put(tick.getInstrument(), state);
         if (rollupsChanged) {
-            rollupStore.put(tick.getInstrument(), state.rollupPart());
+            rollupStore.put(tick.getInstrument(), state);
         }
     }
 
@@ -135,34 +137,58 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
         return state;
     }
 
+    /**
+     * Adds a trade to its open base bar (the same result as building the trade's own bar and rolling
+     * it up with the open one, without the per-trade builders). A late tick inside the grace period
+     * may be earlier than the bar's last trade: open and close follow trade time, not arrival.
+     */
     private void add(BarState state, TradeEvent trade, TickGrid grid, long windowStart) {
         int base = config.baseIntervalSeconds();
-        BarBuilder builder = new BarBuilder(trade.instrument(), base, grid);
-        builder.onTick(trade);
-        BarValue single = builder.build();
+        double price = grid.price(grid.ticks(trade.price()));
+        double size = trade.size();
+        Aggressor side = trade.effectiveAggressor();
+        double bid = side == Aggressor.SELL ? size : 0;
+        double ask = side == Aggressor.BUY ? size : 0;
+        long time = trade.timeMicros();
         BarState.OpenBar open = state.openBase.get(windowStart);
         if (open == null) {
-            state.openBase.put(windowStart, new BarState.OpenBar(single, trade.timeMicros(), trade.timeMicros()));
+            BarValue bar = new BarValue(trade.instrument(), base, windowStart, windowStart + BarWindows.windowSize(base),
+                    price, price, price, price, size, trade.tradeCount(), bid, ask, List.of(new FootprintLevel(price, bid, ask)), Map.of());
+            state.openBase.put(windowStart, new BarState.OpenBar(bar, time, time));
             return;
         }
-        BarValue merged = BarRollup.merge(List.of(open.bar(), single), base, grid);
-        // a late tick inside the grace period may be earlier than the bar's last trade: open and close follow time, not arrival
+        BarValue b = open.bar();
         long first = open.firstTradeMicros();
         long last = open.lastTradeMicros();
-        double o = merged.open();
-        double c = merged.close();
-        if (trade.timeMicros() < first) {
-            o = trade.price();
-            first = trade.timeMicros();
-            c = open.bar().close();
-        } else if (trade.timeMicros() < last) {
-            c = open.bar().close();
-        } else {
-            last = trade.timeMicros();
+        double o = b.open();
+        double c = b.close();
+        if (time < first) {
+            o = price;
+            first = time;
+        } else if (time >= last) {
+            c = price;
+            last = time;
         }
-        merged = new BarValue(merged.instrument(), merged.intervalSeconds(), merged.startMicros(), merged.endMicros(), o,
-                merged.high(), merged.low(), c, merged.volume(), merged.trades(), merged.bidVolume(), merged.askVolume(),
-                merged.footprint(), merged.studies());
+        List<FootprintLevel> footprint = new ArrayList<>(b.footprint().size() + 1);
+        boolean placed = false;
+        for (FootprintLevel level : b.footprint()) {
+            if (!placed && level.price() == price) {
+                footprint.add(new FootprintLevel(price, level.bidVolume() + bid, level.askVolume() + ask));
+                placed = true;
+            } else {
+                if (!placed && level.price() > price) {
+                    footprint.add(new FootprintLevel(price, bid, ask));
+                    placed = true;
+                }
+                footprint.add(level);
+            }
+        }
+        if (!placed) {
+            footprint.add(new FootprintLevel(price, bid, ask));
+        }
+        BarValue merged = new BarValue(b.instrument(), base, b.startMicros(), b.endMicros(), o, Math.max(b.high(), price),
+                Math.min(b.low(), price), c, b.volume() + size, b.trades() + trade.tradeCount(), b.bidVolume() + bid,
+                b.askVolume() + ask, footprint, Map.of());
         state.openBase.put(windowStart, new BarState.OpenBar(merged, first, last));
     }
 

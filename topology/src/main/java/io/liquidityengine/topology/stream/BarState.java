@@ -2,12 +2,8 @@ package io.liquidityengine.topology.stream;
 
 import io.liquidityengine.topology.domain.bars.BarValue;
 import io.liquidityengine.topology.domain.bars.FootprintLevel;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +16,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Per-instrument state of the bar stage: the latest tick time seen (the instrument's own event-time
  * clock), the base bars still open (inside their window or grace period) and the partial roll-ups.
- * Stored in two changelogged stores so that the per-tick write stays small: the clock and open
- * base bars ({@link #openPart()}, written on every tick) and the partial roll-ups
- * ({@link #rollupPart()}, written only when a base bar closes). Plain binary codec.
+ * Kept in two changelogged stores so that the per-tick write stays small: {@link #OPEN_SERDE}
+ * writes the clock and the open base bars (on every tick), {@link #ROLLUP_SERDE} the partial
+ * roll-ups (only when a base bar closes). Plain binary codec, sized up front.
  */
 final class BarState {
 
@@ -35,139 +31,159 @@ final class BarState {
     record OpenBar(BarValue bar, long firstTradeMicros, long lastTradeMicros) {
     }
 
-    static final Serde<BarState> SERDE = Serdes.serdeFrom(new StateSerializer(), new StateDeserializer());
+    /** Clock and open base bars; decodes to a state without roll-ups. */
+    static final Serde<BarState> OPEN_SERDE = Serdes.serdeFrom(new OpenSerializer(), new OpenDeserializer());
+    /** Partial roll-ups; decodes to a state with only roll-ups. */
+    static final Serde<BarState> ROLLUP_SERDE = Serdes.serdeFrom(new RollupSerializer(), new RollupDeserializer());
 
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
 
-    private static final class StateSerializer implements Serializer<BarState> {
+    private static final class OpenSerializer implements Serializer<BarState> {
         @Override
         public byte[] serialize(String topic, BarState state) {
             if (state == null) {
                 return null;
             }
-            try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-                DataOutputStream out = new DataOutputStream(bytes);
-                out.writeByte(VERSION);
-                out.writeLong(state.maxTimeMicros);
-                List<OpenBar> bars = new ArrayList<>(state.openBase.values());
-                out.writeInt(bars.size());
-                for (OpenBar b : bars) {
-                    out.writeLong(b.firstTradeMicros());
-                    out.writeLong(b.lastTradeMicros());
-                    writeBar(out, b.bar());
-                }
-                out.writeInt(state.rollups.size());
-                for (Map.Entry<Integer, BarValue> e : state.rollups.entrySet()) {
-                    out.writeInt(e.getKey());
-                    writeBar(out, e.getValue());
-                }
-                out.flush();
-                return bytes.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            int size = 1 + 8 + 4;
+            for (OpenBar b : state.openBase.values()) {
+                size += 16 + size(b.bar());
             }
+            ByteBuffer out = ByteBuffer.allocate(size);
+            out.put(VERSION).putLong(state.maxTimeMicros).putInt(state.openBase.size());
+            for (OpenBar b : state.openBase.values()) {
+                out.putLong(b.firstTradeMicros()).putLong(b.lastTradeMicros());
+                writeBar(out, b.bar());
+            }
+            return out.array();
         }
     }
 
-    private static final class StateDeserializer implements Deserializer<BarState> {
+    private static final class OpenDeserializer implements Deserializer<BarState> {
         @Override
         public BarState deserialize(String topic, byte[] data) {
             if (data == null) {
                 return null;
             }
-            try {
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
-                byte version = in.readByte();
-                if (version != VERSION) {
-                    throw new IllegalStateException("unknown bar state version " + version);
-                }
-                BarState state = new BarState();
-                state.maxTimeMicros = in.readLong();
-                int n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    long first = in.readLong();
-                    long last = in.readLong();
-                    BarValue b = readBar(in);
-                    state.openBase.put(b.startMicros(), new OpenBar(b, first, last));
-                }
-                int r = in.readInt();
-                for (int i = 0; i < r; i++) {
-                    int interval = in.readInt();
-                    state.rollups.put(interval, readBar(in));
-                }
-                return state;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            ByteBuffer in = version(data);
+            BarState state = new BarState();
+            state.maxTimeMicros = in.getLong();
+            int n = in.getInt();
+            for (int i = 0; i < n; i++) {
+                long first = in.getLong();
+                long last = in.getLong();
+                BarValue b = readBar(in);
+                state.openBase.put(b.startMicros(), new OpenBar(b, first, last));
             }
+            return state;
         }
     }
 
-    private static void writeBar(DataOutputStream out, BarValue b) throws IOException {
-        out.writeUTF(b.instrument());
-        out.writeInt(b.intervalSeconds());
-        out.writeLong(b.startMicros());
-        out.writeLong(b.endMicros());
-        out.writeDouble(b.open());
-        out.writeDouble(b.high());
-        out.writeDouble(b.low());
-        out.writeDouble(b.close());
-        out.writeDouble(b.volume());
-        out.writeLong(b.trades());
-        out.writeDouble(b.bidVolume());
-        out.writeDouble(b.askVolume());
-        out.writeInt(b.footprint().size());
+    private static final class RollupSerializer implements Serializer<BarState> {
+        @Override
+        public byte[] serialize(String topic, BarState state) {
+            if (state == null) {
+                return null;
+            }
+            int size = 1 + 4;
+            for (BarValue b : state.rollups.values()) {
+                size += 4 + size(b);
+            }
+            ByteBuffer out = ByteBuffer.allocate(size);
+            out.put(VERSION).putInt(state.rollups.size());
+            for (Map.Entry<Integer, BarValue> e : state.rollups.entrySet()) {
+                out.putInt(e.getKey());
+                writeBar(out, e.getValue());
+            }
+            return out.array();
+        }
+    }
+
+    private static final class RollupDeserializer implements Deserializer<BarState> {
+        @Override
+        public BarState deserialize(String topic, byte[] data) {
+            if (data == null) {
+                return null;
+            }
+            ByteBuffer in = version(data);
+            BarState state = new BarState();
+            int n = in.getInt();
+            for (int i = 0; i < n; i++) {
+                int interval = in.getInt();
+                state.rollups.put(interval, readBar(in));
+            }
+            return state;
+        }
+    }
+
+    private static ByteBuffer version(byte[] data) {
+        ByteBuffer in = ByteBuffer.wrap(data);
+        byte version = in.get();
+        if (version != VERSION) {
+            throw new IllegalStateException("unknown bar state version " + version);
+        }
+        return in;
+    }
+
+    private static int size(BarValue b) {
+        int size = 4 + b.instrument().getBytes(StandardCharsets.UTF_8).length + 4 + 8 * 2 + 8 * 5 + 8 + 8 * 2 + 4
+                + 24 * b.footprint().size() + 4;
+        for (String k : b.studies().keySet()) {
+            size += 4 + k.getBytes(StandardCharsets.UTF_8).length + 8;
+        }
+        return size;
+    }
+
+    private static void writeString(ByteBuffer out, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.putInt(bytes.length).put(bytes);
+    }
+
+    private static String readString(ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void writeBar(ByteBuffer out, BarValue b) {
+        writeString(out, b.instrument());
+        out.putInt(b.intervalSeconds()).putLong(b.startMicros()).putLong(b.endMicros())
+                .putDouble(b.open()).putDouble(b.high()).putDouble(b.low()).putDouble(b.close()).putDouble(b.volume())
+                .putLong(b.trades()).putDouble(b.bidVolume()).putDouble(b.askVolume());
+        out.putInt(b.footprint().size());
         for (FootprintLevel level : b.footprint()) {
-            out.writeDouble(level.price());
-            out.writeDouble(level.bidVolume());
-            out.writeDouble(level.askVolume());
+            out.putDouble(level.price()).putDouble(level.bidVolume()).putDouble(level.askVolume());
         }
         Map<String, Double> studies = new TreeMap<>(b.studies());
-        out.writeInt(studies.size());
+        out.putInt(studies.size());
         for (Map.Entry<String, Double> e : studies.entrySet()) {
-            out.writeUTF(e.getKey());
-            out.writeDouble(e.getValue());
+            writeString(out, e.getKey());
+            out.putDouble(e.getValue());
         }
     }
 
-    private static BarValue readBar(DataInputStream in) throws IOException {
-        String instrument = in.readUTF();
-        int interval = in.readInt();
-        long start = in.readLong();
-        long end = in.readLong();
-        double open = in.readDouble();
-        double high = in.readDouble();
-        double low = in.readDouble();
-        double close = in.readDouble();
-        double volume = in.readDouble();
-        long trades = in.readLong();
-        double bid = in.readDouble();
-        double ask = in.readDouble();
-        int n = in.readInt();
+    private static BarValue readBar(ByteBuffer in) {
+        String instrument = readString(in);
+        int interval = in.getInt();
+        long start = in.getLong();
+        long end = in.getLong();
+        double open = in.getDouble();
+        double high = in.getDouble();
+        double low = in.getDouble();
+        double close = in.getDouble();
+        double volume = in.getDouble();
+        long trades = in.getLong();
+        double bid = in.getDouble();
+        double ask = in.getDouble();
+        int n = in.getInt();
         List<FootprintLevel> footprint = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            footprint.add(new FootprintLevel(in.readDouble(), in.readDouble(), in.readDouble()));
+            footprint.add(new FootprintLevel(in.getDouble(), in.getDouble(), in.getDouble()));
         }
-        int k = in.readInt();
+        int k = in.getInt();
         Map<String, Double> studies = new TreeMap<>();
         for (int i = 0; i < k; i++) {
-            studies.put(in.readUTF(), in.readDouble());
+            studies.put(readString(in), in.getDouble());
         }
         return new BarValue(instrument, interval, start, end, open, high, low, close, volume, trades, bid, ask, footprint, studies);
-    }
-
-    /** The open base bars and clock only (written on every tick). */
-    BarState openPart() {
-        BarState part = new BarState();
-        part.maxTimeMicros = maxTimeMicros;
-        part.openBase.putAll(openBase);
-        return part;
-    }
-
-    /** The partial roll-ups only (written when a base bar closes). */
-    BarState rollupPart() {
-        BarState part = new BarState();
-        part.rollups.putAll(rollups);
-        return part;
     }
 }

@@ -61,10 +61,10 @@ public final class EngineTopology {
         topology.addProcessor("decode-ticks", () -> new DecodeProcessor<>("ticks", Topics.MD_TICKS.valueSerde(registry).deserializer(), "bars"),
                 "md-ticks-source");
         topology.addProcessor("bars", () -> new BarProcessor(config), "decode-ticks");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.STORE), Serdes.String(), BarState.SERDE)
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.STORE), Serdes.String(), BarState.OPEN_SERDE)
                 .withCachingEnabled(), "bars");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.ROLLUP_STORE), Serdes.String(),
-                BarState.SERDE).withCachingEnabled(), "bars");
+                BarState.ROLLUP_SERDE).withCachingEnabled(), "bars");
 
         // strategy definitions: every instance holds every definition
         topology.addGlobalStore(

@@ -1,0 +1,226 @@
+package io.liquidityengine.topology.bench;
+
+import io.liquidityengine.local.LocalStack;
+import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.marketdata.Tick;
+import io.liquidityengine.topology.stream.EngineTopology;
+import io.liquidityengine.topology.stream.TopologyConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The topology on the local KRaft broker against plain consume-and-produce baselines on the same
+ * broker, in the same run, over the same pre-produced md.ticks (three instruments, one per
+ * partition):
+ * <ul>
+ *   <li>baseline "plain": one consumer + one producer copying every record's bytes to a scratch
+ *       topic, at-least-once;</li>
+ *   <li>baseline "transactional": the same copy with exactly-once (transactional producer, input
+ *       offsets committed in the transaction every 100 ms, read_committed);</li>
+ *   <li>the production topology in KafkaStreams, exactly-once v2, one stream thread, commit
+ *       interval 100 ms: decode, bars, signals, strategies, all outputs.</li>
+ * </ul>
+ * A first plain copy warms up the JVM and is not reported. Each is timed from its first poll (for Kafka Streams: from state RUNNING) until it has consumed
+ * every tick (Kafka Streams: committed offsets at the end). A documentation benchmark, not a test;
+ * see BENCHMARKS.md.
+ */
+public final class BrokerBenchmark {
+
+    private BrokerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchTicks.quietLogs();
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 600_000;
+        String[] instruments = onePerPartition();
+        try (LocalStack stack = LocalStack.temporary().start(); Admin admin = stack.admin()) {
+            String scratch = Topics.MD_TICKS.name() + ".baseline-copy";   // benchmark-only, derived from the catalog name
+            admin.createTopics(List.of(new NewTopic(scratch, Topics.MD_TICKS.partitions(), (short) 1))).all().get();
+            publishInstruments(stack, instruments);
+            long produceStart = System.nanoTime();
+            publishTicks(stack, new BenchTicks(n, instruments));
+            System.out.printf("produced %,d ticks for %s in %.1f s%n", n, String.join(",", instruments),
+                    (System.nanoTime() - produceStart) / 1e9);
+
+            copy(stack, scratch, n, false);   // warm-up: JIT and broker page cache, not reported
+            double plain = copy(stack, scratch, n, false);
+            double transactional = copy(stack, scratch, n, true);
+            double topology = topology(stack, admin, n);
+            System.out.printf("baseline plain copy:          %,12.0f ticks/s%n", plain);
+            System.out.printf("baseline transactional copy:  %,12.0f ticks/s%n", transactional);
+            System.out.printf("topology (EOS v2):            %,12.0f ticks/s%n", topology);
+            System.out.printf("ratio topology / plain = %.2f, topology / transactional = %.2f%n", topology / plain, topology / transactional);
+        }
+    }
+
+    /** Three symbols whose keys land on three different partitions of md.ticks. */
+    private static String[] onePerPartition() {
+        Map<Integer, String> byPartition = new HashMap<>();
+        for (String s : new String[] {"ES", "NQ", "YM", "RTY", "CL", "GC", "ZN", "ZB", "6E", "MES", "MNQ"}) {
+            int p = Utils.toPositive(Utils.murmur2(s.getBytes(StandardCharsets.UTF_8))) % Topics.MD_TICKS.partitions();
+            byPartition.putIfAbsent(p, s);
+        }
+        return byPartition.values().stream().sorted().toArray(String[]::new);
+    }
+
+    private static void publishInstruments(LocalStack stack, String[] instruments) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer(stack, null)) {
+            var serializer = Topics.REF_INSTRUMENTS.valueSerde(stack.registryConfig()).serializer();
+            for (String s : instruments) {
+                producer.send(new ProducerRecord<>(Topics.REF_INSTRUMENTS.name(), s,
+                        serializer.serialize(Topics.REF_INSTRUMENTS.name(), TopologyDriverBenchmark.instrument(s)))).get();
+            }
+        }
+    }
+
+    private static void publishTicks(LocalStack stack, BenchTicks ticks) {
+        var serializer = Topics.MD_TICKS.valueSerde(stack.registryConfig()).serializer();
+        try (KafkaProducer<String, byte[]> producer = producer(stack, null)) {
+            for (int i = 0; i < ticks.size(); i++) {
+                Tick tick = TopologyDriverBenchmark.tick(ticks, i);
+                producer.send(new ProducerRecord<>(Topics.MD_TICKS.name(), null, ticks.timeMicros[i] / 1000, ticks.instrument[i],
+                        serializer.serialize(Topics.MD_TICKS.name(), tick)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(LocalStack stack, String transactionalId) {
+        Map<String, Object> config = stack.clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        if (transactionalId != null) {
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        }
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Copies md.ticks to the scratch topic; returns ticks/s. */
+    private static double copy(LocalStack stack, String scratch, int n, boolean exactlyOnce) {
+        Map<String, Object> config = stack.clientConfig();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "baseline-" + (exactlyOnce ? "eos" : "plain") + "-" + System.nanoTime());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        if (exactlyOnce) {
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        }
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<String, byte[]> producer = producer(stack, exactlyOnce ? "baseline-eos" : null)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MD_TICKS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            if (exactlyOnce) {
+                producer.initTransactions();
+                producer.beginTransaction();
+            }
+            long copied = 0;
+            long start = System.nanoTime();
+            long lastCommit = start;
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            while (copied < n) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    producer.send(new ProducerRecord<>(scratch, r.partition(), r.timestamp(), r.key(), r.value()));
+                    offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                    copied++;
+                }
+                if (exactlyOnce && (System.nanoTime() - lastCommit > 100_000_000L || copied >= n)) {
+                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                    producer.commitTransaction();
+                    producer.beginTransaction();
+                    lastCommit = System.nanoTime();
+                }
+            }
+            if (exactlyOnce) {
+                producer.commitTransaction();
+            } else {
+                producer.flush();
+                consumer.commitSync(offsets);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("baseline %s: %,d ticks in %.2f s%n", exactlyOnce ? "transactional" : "plain", copied, seconds);
+            return copied / seconds;
+        }
+    }
+
+    /** Runs the production topology until it has committed every tick; returns ticks/s. */
+    private static double topology(LocalStack stack, Admin admin, int n) throws Exception {
+        String applicationId = "bench-topology";
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        AtomicLong runningAt = new AtomicLong();
+        try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(TopologyConfig.defaults(stack.registryConfig())), props)) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    runningAt.compareAndSet(0, System.nanoTime());
+                }
+            });
+            streams.start();
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(Topics.MD_TICKS.name())).allTopicNames().get()
+                    .get(Topics.MD_TICKS.name()).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.MD_TICKS.name(), p.partition())).collect(Collectors.toSet());
+            var ends = consumerEnds(stack, partitions);
+            long end;
+            while (true) {
+                var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+                long done = 0;
+                long total = 0;
+                for (TopicPartition tp : partitions) {
+                    OffsetAndMetadata o = committed.get(tp);
+                    done += o == null ? 0 : o.offset();
+                    total += ends.get(tp);
+                }
+                if (done >= total) {
+                    end = System.nanoTime();
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            double seconds = (end - runningAt.get()) / 1e9;
+            System.out.printf("topology: %,d ticks in %.2f s (from RUNNING to all input offsets committed)%n", n, seconds);
+            return n / seconds;
+        }
+    }
+
+    private static Map<TopicPartition, Long> consumerEnds(LocalStack stack, Set<TopicPartition> partitions) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(stack.clientConfig(), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            return new HashMap<>(consumer.endOffsets(new ArrayList<>(partitions)));
+        }
+    }
+}
