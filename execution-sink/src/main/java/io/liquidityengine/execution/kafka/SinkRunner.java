@@ -170,7 +170,12 @@ public final class SinkRunner {
         private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
         private final List<ProducerRecord<byte[], byte[]>> pending = new ArrayList<>();
         private final List<TopicPartition> paused = new ArrayList<>();
+        /** Last stable offsets at start: everything below them is merged in event time before a partition counts as caught up. */
+        private final Map<TopicPartition, Long> startEnd = new HashMap<>();
+        private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
         private long sequence;
+        private long lastTickMicros = Long.MIN_VALUE;
+        private int lateLogged;
         private long lastCommitNanos = System.nanoTime();
 
         Session(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer) {
@@ -214,14 +219,20 @@ public final class SinkRunner {
                     fresh.add(tp);
                 }
             }
-            if (settings.startFrom() == StartFrom.EARLIEST) {
+            // careful: seekToBeginning/seekToEnd of an empty collection seek every assigned partition
+            if (!fresh.isEmpty() && settings.startFrom() == StartFrom.EARLIEST) {
                 consumer.seekToBeginning(fresh);
-            } else {
+            } else if (!fresh.isEmpty()) {
                 consumer.seekToEnd(fresh);
+            }
+            // the consumer is read_committed, so these are last stable offsets
+            startEnd.putAll(consumer.endOffsets(inputs, settings.startTimeout()));
+            for (TopicPartition tp : inputs) {
+                nextOffset.put(tp, consumer.position(tp, settings.startTimeout()));
             }
             LOG.info("Sink {}: consuming {} and {} (read_committed) from {}", settings.sinkId(),
                     Topics.EXEC_ORDERS.name(), Topics.MD_TICKS.name(),
-                    fresh.isEmpty() ? "the committed offsets" : settings.startFrom() + " for " + fresh.size() + " partitions without committed offsets");
+                    fresh.isEmpty() ? "the committed offsets " + nextOffset : settings.startFrom() + " for " + fresh.size() + " partitions without committed offsets");
         }
 
         private List<TopicPartition> partitions(Topic<?, ?> topic) {
@@ -234,7 +245,9 @@ public final class SinkRunner {
                 if (r.topic().equals(Topics.REF_INSTRUMENTS.name())) {
                     instrument(r);
                 } else {
-                    queues.get(new TopicPartition(r.topic(), r.partition())).add(decode(r));
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    queues.get(tp).add(decode(r));
+                    nextOffset.put(tp, r.offset() + 1);
                 }
             }
             int count = drain();
@@ -253,6 +266,9 @@ public final class SinkRunner {
                 for (Map.Entry<TopicPartition, ArrayDeque<InputRecord>> e : queues.entrySet()) {
                     ArrayDeque<InputRecord> queue = e.getValue();
                     if (queue.isEmpty()) {
+                        if (nextOffset.get(e.getKey()) < startEnd.get(e.getKey())) {
+                            return count; // records that were already there at start: never skip past them
+                        }
                         OptionalLong lag = consumer.currentLag(e.getKey());
                         if (lag.isEmpty() || lag.getAsLong() > 0) {
                             return count; // records to fetch here may come before everything queued
@@ -274,6 +290,15 @@ public final class SinkRunner {
 
         private void process(InputRecord in) {
             ConsumerRecord<byte[], byte[]> r = in.record();
+            if (in.kind() == InputRecord.TICK) {
+                lastTickMicros = Math.max(lastTickMicros, in.eventMicros());
+            } else if (in.eventMicros() < lastTickMicros) {
+                metrics.counter("execution.orders.late").increment();
+                if (lateLogged++ < 5) {
+                    LOG.info("Order at {}-{} offset {} ({} us) is behind the trades already processed ({} us); it works from the next trade",
+                            r.topic(), r.partition(), r.offset(), in.eventMicros(), lastTickMicros);
+                }
+            }
             ExecutionSink.Origin origin = new ExecutionSink.Origin(r.topic(), r.partition(), r.offset());
             if (in.kind() == InputRecord.TICK) {
                 if (in.value() != null) {

@@ -11,21 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -108,19 +101,48 @@ final class Kafka {
         return out;
     }
 
-    /** True once the consumer group has committed offsets at the last stable offsets of every exec.orders and md.ticks partition. */
-    static boolean caughtUp(LocalStack stack, String groupId) throws Exception {
-        try (Admin admin = stack.admin()) {
-            Set<String> topics = Set.of(Topics.EXEC_ORDERS.name(), Topics.MD_TICKS.name());
-            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, Long> end = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-            return end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+    /**
+     * Commits the current end offsets of exec.orders and md.ticks for {@code groupId}, so a sink started afterwards
+     * only sees the inputs produced after this call: tests sharing the broker do not see each other's orders
+     * (whose event times would otherwise interleave out of order within a partition).
+     */
+    static void startAtEnd(LocalStack stack, String groupId) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = stack.admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (var d : admin.describeTopics(List.of(Topics.EXEC_ORDERS.name(), Topics.MD_TICKS.name())).allTopicNames().get().values()) {
+                d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            }
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets(groupId, offsets).all().get();
         }
+    }
+
+    /**
+     * Blocks until a committed record of {@code topic} with {@code key} matches {@code condition}, reading from the beginning
+     * with long polls (the broker holds each fetch until data arrives), failing after {@code timeout}.
+     */
+    static <V extends SpecificRecord> V awaitRecord(LocalStack stack, Topic<String, V> topic, String key, java.util.function.Predicate<V> condition,
+                                                    Duration timeout) {
+        Map<String, Object> config = stack.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                topic.valueSerde(stack.registryConfig()).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key()) && condition.test(r.value())) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record on " + topic.name() + " with key " + key + " matched within " + timeout);
     }
 
     /** Waits for {@code condition}, re-checking as fast as it answers, failing after {@code timeout}. */
@@ -130,7 +152,7 @@ final class Kafka {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what);
             }
-            Thread.onSpinWait();
+            Thread.onSpinWait(); // checks block on the broker (long polls), so this loop does not spin
         }
     }
 
