@@ -4,12 +4,20 @@ import io.liquidityengine.ingest.sample.SampleDayFiles;
 import io.liquidityengine.ingest.sample.SampleDayGenerator;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.control.StrategyDefinition;
+import io.liquidityengine.schemas.control.StrategyKind;
 import io.liquidityengine.schemas.marketdata.Bar;
+import io.liquidityengine.schemas.marketdata.LevelEvent;
+import io.liquidityengine.schemas.marketdata.LiquidityLevel;
+import io.liquidityengine.schemas.signals.Bias;
+import io.liquidityengine.schemas.signals.BiasValue;
+import io.liquidityengine.schemas.signals.TradePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final String TOPOLOGY_APPLICATION_ID = "liquidity-engine";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final String EXAMPLE_STRATEGY = "topology/src/main/resources/strategies/ema-cross-patterns.json";
 
     @Option(names = "--home", defaultValue = ".", description = "The repository root (where the service jars are built).")
     Path home;
@@ -75,13 +86,20 @@ public final class DemoCommand implements Callable<Integer> {
             ingestProps.put("ingest.sources.sample-ticks.type", "scid");
             ingestProps.put("ingest.sources.sample-ticks.path", day.scid().toString());
             ingestProps.put("ingest.sources.sample-ticks.instrument", "ES");
+            ingestProps.put("ingest.sources.sample-deltas.type", "option-delta");
+            ingestProps.put("ingest.sources.sample-deltas.path", day.optionDelta().toString());
+            ingestProps.put("ingest.sources.sample-deltas.instrument", "ES");
 
             Map<String, String> topologyProps = new LinkedHashMap<>(common);
             topologyProps.put("kafka-streams.state.dir", work.resolve("streams-state").toString());
 
-            step("Starting the ingest service (publishes instruments, then replays the .scid file to md.ticks)");
+            step("Starting the ingest service (publishes instruments, then replays the .scid file to md.ticks and the option deltas to md.option-deltas)");
             try (ServiceProcess ingest = ServiceProcess.start("ingest", ingestJar, ingestProps, work)) {
                 waitUntil(() -> reader.endOffsets(admin, Topics.REF_INSTRUMENTS) > 0, deadline, ingest, "instruments on ref.instruments");
+                // the topology joins option deltas as of event time: let the (small) delta file land before it starts
+                waitUntil(new Stable(() -> reader.endOffsets(admin, Topics.MD_OPTION_DELTAS)), deadline, ingest, "option deltas");
+                say("  md.option-deltas %,d offsets", reader.endOffsets(admin, Topics.MD_OPTION_DELTAS));
+                publishExampleStrategy(stack);
                 step("Starting the topology service (Kafka Streams, exactly-once)");
                 try (ServiceProcess topology = ServiceProcess.start("topology", topologyJar, topologyProps, work)) {
                     long lastTicks = -1;
@@ -147,8 +165,91 @@ public final class DemoCommand implements Callable<Integer> {
                     first.getStartTime().atZone(NEW_YORK).toLocalTime(), last.getEndTime().atZone(NEW_YORK).toLocalTime(),
                     first.getOpen(), high, low, last.getClose(), volume);
         }
+        printSignals(reader);
         System.out.printf("  dead letters:             %,d%n", deadLetters);
         System.out.println();
+    }
+
+    /** Levels created and filled, bias flips and plans of the day. */
+    private void printSignals(TopicReader reader) {
+        List<LiquidityLevel> levels = reader.readAll(Topics.SIG_LEVELS).stream().map(ConsumerRecord::value).toList();
+        Map<String, Long> levelCounts = new TreeMap<>();
+        levels.forEach(l -> levelCounts.merge(l.getEvent() + " " + l.getOrigin(), 1L, Long::sum));
+        long created = levels.stream().filter(l -> l.getEvent() == LevelEvent.CREATED).count();
+        long filled = levels.stream().filter(l -> l.getEvent() == LevelEvent.FILLED).count();
+        System.out.printf("  levels on sig.levels:     %,d created, %,d filled (%,d still unfilled)%n", created, filled, created - filled);
+        levelCounts.forEach((k, n) -> System.out.printf("    %-32s %,d%n", k, n));
+
+        List<Bias> bias = reader.readAll(Topics.SIG_BIAS).stream().map(ConsumerRecord::value)
+                .sorted((a, b) -> a.getEventTime().compareTo(b.getEventTime())).toList();
+        List<String> flips = new ArrayList<>();
+        BiasValue last = BiasValue.HOLD;
+        Map<BiasValue, Long> barsBy = new TreeMap<>();
+        for (Bias b : bias) {
+            barsBy.merge(b.getBias(), 1L, Long::sum);
+            if (b.getFlip() && b.getBias() != last) {
+                flips.add(String.format("%s %s -> %s (close %.2f, ROC15 %s, slope %s)", b.getEventTime().atZone(NEW_YORK).toLocalTime(),
+                        b.getPreviousBias(), b.getBias(), b.getClose(), pct(b.getRoc15()), pct(b.getSlope())));
+            }
+            last = b.getBias();
+        }
+        System.out.printf("  bias on sig.bias:         %,d records (%s), %,d flips%n", bias.size(), barsBy, flips.size());
+        flips.stream().limit(12).forEach(f -> System.out.println("    " + f));
+        if (flips.size() > 12) {
+            System.out.printf("    ... %,d more%n", flips.size() - 12);
+        }
+
+        List<TradePlan> plans = reader.readAll(Topics.SIG_PLANS).stream().map(ConsumerRecord::value).toList();
+        Map<String, Long> planCounts = new TreeMap<>();
+        plans.forEach(p -> planCounts.merge(p.getStrategyId() + " " + p.getStatus(), 1L, Long::sum));
+        System.out.printf("  plans on sig.plans:       %,d events %s%n", plans.size(), planCounts);
+        plans.stream().limit(12).forEach(p -> System.out.printf("    %s %-9s %s %-4s entry %.2f stop %.2f targets %s R:R %.2f%s%n",
+                p.getEventTime().atZone(NEW_YORK).toLocalTime(), p.getStatus(), p.getPlanId(), p.getSide(), p.getEntryPrice(),
+                p.getStopPrice(), p.getLegs().stream().map(l -> String.format("%.2f", l.getTargetPrice())).toList(), p.getRewardRisk(),
+                p.getReason() == null ? "" : " (" + p.getReason() + ")"));
+        if (plans.size() > 12) {
+            System.out.printf("    ... %,d more%n", plans.size() - 12);
+        }
+    }
+
+    /** Publishes the shipped rule-strategy example to config.strategies, next to the built-in reference strategy. */
+    private void publishExampleStrategy(LocalStack stack) throws Exception {
+        Path json = home.resolve(EXAMPLE_STRATEGY);
+        if (!Files.exists(json)) {
+            say("  (no %s: only the reference strategy runs)", json);
+            return;
+        }
+        StrategyDefinition definition = StrategyDefinition.newBuilder().setStrategyId("ema-cross-patterns").setVersion(1)
+                .setKind(StrategyKind.RULES).setEnabled(true).setInstruments(List.of("ES"))
+                .setDefinition(Files.readString(json)).build();
+        try (KafkaProducer<String, StrategyDefinition> producer = new KafkaProducer<>(stack.clientConfig(),
+                Topics.CONFIG_STRATEGIES.keySerde(stack.registryConfig()).serializer(),
+                Topics.CONFIG_STRATEGIES.valueSerde(stack.registryConfig()).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONFIG_STRATEGIES.name(), definition.getStrategyId(), definition)).get();
+        }
+        say("  published rule strategy %s (%s) to %s", definition.getStrategyId(), EXAMPLE_STRATEGY, Topics.CONFIG_STRATEGIES.name());
+    }
+
+    private static String pct(Double ratio) {
+        return ratio == null ? "n/a" : String.format("%+.2f%%", ratio * 100);
+    }
+
+    /** Holds once the value is positive and unchanged since the previous check. */
+    private static final class Stable implements Condition {
+        private final Condition.Value value;
+        private long previous = -1;
+
+        Stable(Condition.Value value) {
+            this.value = value;
+        }
+
+        @Override
+        public boolean holds() throws Exception {
+            long now = value.get();
+            boolean stable = now > 0 && now == previous;
+            previous = now;
+            return stable;
+        }
     }
 
     private static String label(int seconds) {
@@ -157,6 +258,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     private interface Condition {
         boolean holds() throws Exception;
+
+        interface Value {
+            long get() throws Exception;
+        }
     }
 
     private static void waitUntil(Condition condition, long deadline, ServiceProcess service, String what) throws Exception {
