@@ -1,11 +1,13 @@
 package io.liquidityengine.topology.app;
 
+import io.liquidityengine.schemas.config.ClientSettings;
+import io.liquidityengine.topology.domain.risk.RiskConfig;
 import io.liquidityengine.topology.stream.EngineTopology;
 import io.liquidityengine.topology.stream.TopologyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
@@ -26,20 +28,20 @@ public class TopologyProducer {
     @ConfigProperty(name = "engine.bars.rollups-seconds", defaultValue = "60,300,900,3600")
     List<Integer> rollups;
 
+    @Inject
+    RiskSettings risk;
+
     @Produces
     public Topology topology() {
-        return EngineTopology.build(new TopologyConfig(registryConfig(), baseIntervalSeconds, grace, rollups));
+        RiskConfig rules = new RiskConfig(risk.windowStart(), risk.windowEnd(), risk.flattenTime(), risk.profitTarget(),
+                risk.maxDailyLoss(), risk.riskPerTrade(), risk.minRewardRisk(), risk.onePositionPerInstrument(), risk.lockAfterTrade(),
+                risk.maxOpenPositions(), risk.maxNotional().orElse(null), risk.staleAfter());
+        return EngineTopology.build(new TopologyConfig(registryConfig(), baseIntervalSeconds, grace, rollups, risk.accounts(), rules));
     }
 
-    /** {@code schema.registry.*} and {@code basic.auth.*} settings for the Avro serdes. */
+    /** {@code schema.registry.*} and {@code basic.auth.*} settings for the Avro serdes, from properties or environment. */
     static Map<String, Object> registryConfig() {
         Config config = ConfigProvider.getConfig();
-        Map<String, Object> out = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("schema.registry.") || name.startsWith("basic.auth.") || name.equals("auto.register.schemas")) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> out.put(name, v));
-            }
-        }
-        return out;
+        return ClientSettings.registryOnly(config.getPropertyNames(), name -> config.getOptionalValue(name, String.class));
     }
 }

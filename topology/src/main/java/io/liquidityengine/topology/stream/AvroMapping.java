@@ -88,6 +88,14 @@ public final class AvroMapping {
                 .build();
     }
 
+    /** The bias record with the reference strategy's setup flags of the same bar (the risk stage flattens on them). */
+    public static io.liquidityengine.schemas.signals.Bias bias(BiasSnapshot b, boolean longSetup, boolean shortSetup) {
+        io.liquidityengine.schemas.signals.Bias bias = bias(b);
+        bias.setLongSetup(longSetup);
+        bias.setShortSetup(shortSetup);
+        return bias;
+    }
+
     public static io.liquidityengine.schemas.signals.Bias bias(BiasSnapshot b) {
         return io.liquidityengine.schemas.signals.Bias.newBuilder()
                 .setInstrument(b.instrument())

@@ -1,6 +1,11 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.catalog.Topic;
 import io.liquidityengine.schemas.catalog.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -40,6 +45,9 @@ public final class EngineTopology {
     static final String LEVELS_OUT = "sig-levels-sink";
     static final String BIAS_OUT = "sig-bias-sink";
     static final String PLANS_OUT = "sig-plans-sink";
+    static final String RISK = "risk";
+    static final String DECISIONS_OUT = "risk-decisions-sink";
+    static final String ORDERS_OUT = "exec-orders-sink";
 
     private EngineTopology() {
     }
@@ -105,9 +113,54 @@ public final class EngineTopology {
                 Topics.SIG_BIAS.valueSerde(registry).serializer(), SIGNALS);
         topology.addSink(PLANS_OUT, Topics.SIG_PLANS.name(), Serdes.String().serializer(),
                 Topics.SIG_PLANS.valueSerde(registry).serializer(), SIGNALS);
+        addRiskStage(topology, config);
         topology.addSink(DLQ_OUT, Topics.DLQ_TOPOLOGY.name(), Serdes.String().serializer(), Topics.DLQ_TOPOLOGY.valueSerde(registry).serializer(),
-                "decode-ticks", "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels", SIGNALS);
+                "decode-ticks", "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels", SIGNALS,
+                "decode-plans-by-account", "decode-bias-by-account", "decode-exec-reports", "decode-exec-positions", "decode-control-commands", RISK);
         return topology;
+    }
+
+    /**
+     * sig.plans, sig.bias ──▶ fan-out per account ──▶ risk.plans-by-account, risk.bias-by-account ─┐
+     * exec.reports, exec.positions, control.commands (keyed by account) ────────────────────────────┴▶ risk [account-risk]
+     *      ──▶ risk.decisions, exec.orders
+     * The fan-out goes through topics (as a DSL repartition would) so that all of an account's inputs
+     * meet in one task; every account-keyed topic has the catalog's partition count.
+     */
+    private static void addRiskStage(Topology topology, TopologyConfig config) {
+        var registry = config.registryConfig();
+        topology.addSource("sig-plans-source", Serdes.String().deserializer(), Topics.SIG_PLANS.valueSerde(registry).deserializer(),
+                Topics.SIG_PLANS.name());
+        topology.addProcessor("plans-to-accounts", () -> new AccountFanOut<>(config.accounts(), "plans-by-account-sink"), "sig-plans-source");
+        topology.addSink("plans-by-account-sink", Topics.RISK_PLANS_BY_ACCOUNT.name(), Serdes.String().serializer(),
+                Topics.RISK_PLANS_BY_ACCOUNT.valueSerde(registry).serializer(), "plans-to-accounts");
+        topology.addSource("sig-bias-source", Serdes.String().deserializer(), Topics.SIG_BIAS.valueSerde(registry).deserializer(),
+                Topics.SIG_BIAS.name());
+        topology.addProcessor("bias-to-accounts", () -> new AccountFanOut<>(config.accounts(), "bias-by-account-sink"), "sig-bias-source");
+        topology.addSink("bias-by-account-sink", Topics.RISK_BIAS_BY_ACCOUNT.name(), Serdes.String().serializer(),
+                Topics.RISK_BIAS_BY_ACCOUNT.valueSerde(registry).serializer(), "bias-to-accounts");
+
+        List<String> decoders = new ArrayList<>();
+        decoders.add(riskInput(topology, "plans-by-account", Topics.RISK_PLANS_BY_ACCOUNT, registry));
+        decoders.add(riskInput(topology, "bias-by-account", Topics.RISK_BIAS_BY_ACCOUNT, registry));
+        decoders.add(riskInput(topology, "exec-reports", Topics.EXEC_REPORTS, registry));
+        decoders.add(riskInput(topology, "exec-positions", Topics.EXEC_POSITIONS, registry));
+        decoders.add(riskInput(topology, "control-commands", Topics.CONTROL_COMMANDS, registry));
+        topology.addProcessor(RISK, () -> new RiskProcessor(config.risk()), decoders.toArray(String[]::new));
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RiskProcessor.STORE), Serdes.String(),
+                Serdes.ByteArray()).withCachingEnabled(), RISK);
+        topology.addSink(DECISIONS_OUT, Topics.RISK_DECISIONS.name(), Serdes.String().serializer(),
+                Topics.RISK_DECISIONS.valueSerde(registry).serializer(), RISK);
+        topology.addSink(ORDERS_OUT, Topics.EXEC_ORDERS.name(), Serdes.String().serializer(),
+                Topics.EXEC_ORDERS.valueSerde(registry).serializer(), RISK);
+    }
+
+    /** A byte source plus its decoder for one input of the risk stage; returns the decoder's name. */
+    private static <V extends SpecificRecord> String riskInput(Topology topology, String name, Topic<String, V> topic, Map<String, ?> registry) {
+        topology.addSource(name + "-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic.name());
+        topology.addProcessor("decode-" + name, () -> new DecodeProcessor<>(name, topic.valueSerde(registry).deserializer(), RISK),
+                name + "-source");
+        return "decode-" + name;
     }
 
     /**

@@ -149,7 +149,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         for (var e : out.levelEvents()) {
             forward(instrument, AvroMapping.level(instrument, e), ts, EngineTopology.LEVELS_OUT);
         }
-        forward(instrument, AvroMapping.bias(out.bias()), ts, EngineTopology.BIAS_OUT);
+        forward(instrument, AvroMapping.bias(out.bias(), out.longSetup(), out.shortSetup()), ts, EngineTopology.BIAS_OUT);
         if (referenceEnabled(instrument)) {
             for (PlanEvent p : out.plans()) {
                 forward(instrument, AvroMapping.plan(p), ts, EngineTopology.PLANS_OUT);
