@@ -62,6 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(work);
         Path ingestJar = home.resolve("ingest-connectors/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path topologyJar = home.resolve("topology/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        Path sinkJar = home.resolve("execution-sink/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
 
         step("Generating the synthetic sample day " + date + " (seed " + seed + ")");
@@ -93,6 +94,10 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, String> topologyProps = new LinkedHashMap<>(common);
             topologyProps.put("kafka-streams.state.dir", work.resolve("streams-state").toString());
 
+            // a replay: the paper broker runs the market only as far as the topology has decided
+            Map<String, String> sinkProps = new LinkedHashMap<>(common);
+            sinkProps.put("execution.follow-upstream-group", TOPOLOGY_APPLICATION_ID);
+
             step("Starting the ingest service (publishes instruments, then replays the .scid file to md.ticks and the option deltas to md.option-deltas)");
             try (ServiceProcess ingest = ServiceProcess.start("ingest", ingestJar, ingestProps, work)) {
                 waitUntil(() -> reader.endOffsets(admin, Topics.REF_INSTRUMENTS) > 0, deadline, ingest, "instruments on ref.instruments");
@@ -100,8 +105,9 @@ public final class DemoCommand implements Callable<Integer> {
                 waitUntil(new Stable(() -> reader.endOffsets(admin, Topics.MD_OPTION_DELTAS)), deadline, ingest, "option deltas");
                 say("  md.option-deltas %,d offsets", reader.endOffsets(admin, Topics.MD_OPTION_DELTAS));
                 publishExampleStrategy(stack);
-                step("Starting the topology service (Kafka Streams, exactly-once)");
-                try (ServiceProcess topology = ServiceProcess.start("topology", topologyJar, topologyProps, work)) {
+                step("Starting the topology service (Kafka Streams, exactly-once) and the execution sink (paper broker)");
+                try (ServiceProcess topology = ServiceProcess.start("topology", topologyJar, topologyProps, work);
+                     ServiceProcess sink = ServiceProcess.start("execution-sink", sinkJar, sinkProps, work)) {
                     long lastTicks = -1;
                     while (ingest.isAlive()) {
                         long ticks = reader.endOffsets(admin, Topics.MD_TICKS);
@@ -134,7 +140,31 @@ public final class DemoCommand implements Callable<Integer> {
                         }
                         Thread.sleep(500);
                     }
+                    step("Waiting for the closed loop to settle (orders -> sink -> reports -> risk)");
+                    long loopStableSince = System.nanoTime();
+                    long lastLoop = -1;
+                    while (true) {
+                        check(deadline, topology);
+                        check(deadline, sink);
+                        long loop = reader.endOffsets(admin, Topics.EXEC_ORDERS) + reader.endOffsets(admin, Topics.EXEC_REPORTS)
+                                + reader.endOffsets(admin, Topics.RISK_DECISIONS);
+                        if (loop != lastLoop) {
+                            say("  exec.orders %,d   exec.reports %,d   risk.decisions %,d offsets", reader.endOffsets(admin, Topics.EXEC_ORDERS),
+                                    reader.endOffsets(admin, Topics.EXEC_REPORTS), reader.endOffsets(admin, Topics.RISK_DECISIONS));
+                            lastLoop = loop;
+                            loopStableSince = System.nanoTime();
+                        } else if (System.nanoTime() - loopStableSince > 5_000_000_000L) {
+                            break;
+                        }
+                        Thread.sleep(500);
+                    }
                     printSummary(reader);
+                    TradingSummary trading = TradingSummary.read(reader);
+                    trading.print(NEW_YORK);
+                    if (!trading.ordersWithoutApprovedDecision().isEmpty()) {
+                        throw new IllegalStateException("orders without an APPROVED decision for their plan: "
+                                + trading.ordersWithoutApprovedDecision());
+                    }
                     step("Stopping services and the local stack");
                 }
             }

@@ -32,6 +32,13 @@ public interface ExecutionConfig {
     @WithDefault("P7D")
     Duration executedIdRetention();
 
+    /**
+     * Replays: the topology's Kafka Streams application id; the sink then runs the market only up to the
+     * event time the topology's risk stage has committed, so orders are never late against the ticks.
+     * Leave unset live, where orders must work from the next trade whatever the topology's latency.
+     */
+    Optional<String> followUpstreamGroup();
+
     Paper paper();
 
     interface Paper {

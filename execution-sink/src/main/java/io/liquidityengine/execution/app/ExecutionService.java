@@ -40,7 +40,8 @@ public class ExecutionService {
                         new ExecutionSink.Config(Set.copyOf(config.accounts().orElse(List.of())), config.executedIdRetention()),
                         new PaperBroker.Config(paper.slippageTicks(), paper.commissionPerContract(), paper.limitFill()))
                 .withStartFrom(config.startFrom())
-                .withMaxRecordsPerTransaction(config.maxRecordsPerTransaction());
+                .withMaxRecordsPerTransaction(config.maxRecordsPerTransaction())
+                .withUpstreamGroup(config.followUpstreamGroup());
         SinkRunner runner = new SinkRunner(kafka.clientConfig(), settings, metrics);
         LOG.info("Execution sink {} (paper broker: slippage {} ticks, commission {} per contract, limits fill {}; accounts {})",
                 config.sinkId(), paper.slippageTicks(), paper.commissionPerContract().toPlainString(), paper.limitFill(),

@@ -72,19 +72,28 @@ public final class SinkRunner {
      * @param idleCommitInterval how often offsets are committed when records were processed without any output
      */
     public record Settings(String sinkId, ExecutionSink.Config sink, PaperBroker.Config paper, StartFrom startFrom,
-                           Duration pollTimeout, int maxRecordsPerTransaction, Duration idleCommitInterval, Duration startTimeout) {
+                           Duration pollTimeout, int maxRecordsPerTransaction, Duration idleCommitInterval, Duration startTimeout,
+                           Optional<String> upstreamGroup) {
 
         public static Settings of(String sinkId, ExecutionSink.Config sink, PaperBroker.Config paper) {
             return new Settings(sinkId, sink, paper, StartFrom.EARLIEST, Duration.ofMillis(100), 5_000, Duration.ofSeconds(1),
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60), Optional.empty());
         }
 
         public Settings withMaxRecordsPerTransaction(int max) {
-            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, max, idleCommitInterval, startTimeout);
+            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, max, idleCommitInterval, startTimeout, upstreamGroup);
         }
 
         public Settings withStartFrom(StartFrom from) {
-            return new Settings(sinkId, sink, paper, from, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout);
+            return new Settings(sinkId, sink, paper, from, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, upstreamGroup);
+        }
+
+        /**
+         * Replays: hold the market at the event time the topology (its Kafka Streams application id) has
+         * committed on the risk stage's clock, so orders are never late against the ticks (see {@link UpstreamWatermark}).
+         */
+        public Settings withUpstreamGroup(Optional<String> group) {
+            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, group);
         }
     }
 
@@ -149,11 +158,16 @@ public final class SinkRunner {
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             // fences a predecessor and settles its open transaction before the snapshot is read
             producer.initTransactions();
-            Session session = new Session(producer, consumer);
-            session.start();
-            running = true;
-            while (!stop.getAsBoolean()) {
-                session.round();
+            Session session = new Session(producer, consumer, settings.upstreamGroup()
+                    .map(g -> new UpstreamWatermark(clientConfig, g, Topics.RISK_BIAS_BY_ACCOUNT)).orElse(null));
+            try {
+                session.start();
+                running = true;
+                while (!stop.getAsBoolean()) {
+                    session.round();
+                }
+            } finally {
+                session.close();
             }
         } finally {
             running = false;
@@ -178,9 +192,17 @@ public final class SinkRunner {
         private int lateLogged;
         private long lastCommitNanos = System.nanoTime();
 
-        Session(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer) {
+        /** Null when the market is not held back by an upstream watermark. */
+        private final UpstreamWatermark watermark;
+        /** Last stable offsets of the inputs, refreshed at most every 200 ms, for partitions the consumer has not fetched yet. */
+        private final Map<TopicPartition, Long> knownEnd = new HashMap<>();
+        private long knownEndAtNanos = Long.MIN_VALUE;
+        private long lastProgressNanos = System.nanoTime();
+
+        Session(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer, UpstreamWatermark watermark) {
             this.producer = producer;
             this.consumer = consumer;
+            this.watermark = watermark;
             PaperBroker.Config paper = settings.paper();
             this.sink = new ExecutionSink(settings.sink(), listener -> new PaperBroker(paper, listener), this, metrics);
         }
@@ -252,6 +274,12 @@ public final class SinkRunner {
             }
             int count = drain();
             flowControl();
+            if (System.nanoTime() - lastProgressNanos > 10_000_000_000L) {
+                lastProgressNanos = System.nanoTime();
+                LOG.info("Sink {}: market at {} us{}, {} records queued", settings.sinkId(), lastTickMicros,
+                        watermark == null ? "" : ", upstream watermark " + watermark.micros() + " us",
+                        queues.values().stream().mapToInt(ArrayDeque::size).sum());
+            }
             boolean idleDue = System.nanoTime() - lastCommitNanos > settings.idleCommitInterval().toNanos();
             if (sink.dirty() || !pending.isEmpty() || (!processed.isEmpty() && idleDue) || count >= settings.maxRecordsPerTransaction()) {
                 commit();
@@ -269,8 +297,7 @@ public final class SinkRunner {
                         if (nextOffset.get(e.getKey()) < startEnd.get(e.getKey())) {
                             return count; // records that were already there at start: never skip past them
                         }
-                        OptionalLong lag = consumer.currentLag(e.getKey());
-                        if (lag.isEmpty() || lag.getAsLong() > 0) {
+                        if (!caughtUp(e.getKey())) {
                             return count; // records to fetch here may come before everything queued
                         }
                     } else if (next == null || queue.peek().compareTo(next.peek()) < 0) {
@@ -280,12 +307,38 @@ public final class SinkRunner {
                 if (next == null) {
                     return count;
                 }
+                if (watermark != null && next.peek().kind() == InputRecord.TICK && next.peek().eventMicros() > watermark.micros()) {
+                    return count; // the topology has not decided up to this trade yet: its orders may still come
+                }
                 InputRecord in = next.poll();
                 process(in);
                 processed.put(new TopicPartition(in.record().topic(), in.record().partition()), new OffsetAndMetadata(in.record().offset() + 1));
                 count++;
             }
             return count;
+        }
+
+        /**
+         * True when nothing is left to fetch on a partition. The consumer only knows the lag of partitions
+         * it has fetched from; for the others (an empty partition, say) ask the broker, at most every 200 ms.
+         */
+        private boolean caughtUp(TopicPartition tp) {
+            OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isPresent()) {
+                return lag.getAsLong() == 0;
+            }
+            long now = System.nanoTime();
+            if (knownEndAtNanos == Long.MIN_VALUE || now - knownEndAtNanos > 200_000_000L) {
+                knownEnd.putAll(consumer.endOffsets(queues.keySet(), settings.startTimeout()));
+                knownEndAtNanos = now;
+            }
+            return nextOffset.get(tp) >= knownEnd.getOrDefault(tp, Long.MAX_VALUE);
+        }
+
+        void close() {
+            if (watermark != null) {
+                watermark.close();
+            }
         }
 
         private void process(InputRecord in) {

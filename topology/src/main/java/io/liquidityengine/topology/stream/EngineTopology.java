@@ -66,13 +66,11 @@ public final class EngineTopology {
 
         // ticks -> bars
         topology.addSource("md-ticks-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.MD_TICKS.name());
-        topology.addProcessor("decode-ticks", () -> new DecodeProcessor<>("ticks", Topics.MD_TICKS.valueSerde(registry).deserializer(), "bars"),
+        topology.addProcessor("decode-ticks", () -> new DecodeProcessor<>("ticks", new TickDeserializer(registry), "bars"),
                 "md-ticks-source");
         topology.addProcessor("bars", () -> new BarProcessor(config), "decode-ticks");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.STORE), Serdes.String(), BarState.OPEN_SERDE)
-                .withCachingEnabled(), "bars");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.ROLLUP_STORE), Serdes.String(),
-                BarState.ROLLUP_SERDE).withCachingEnabled(), "bars");
+        topology.addStateStore(LiveKeyValueStore.inMemory(BarProcessor.STORE, BarState.OPEN_SERDE), "bars");
+        topology.addStateStore(LiveKeyValueStore.inMemory(BarProcessor.ROLLUP_STORE, BarState.ROLLUP_SERDE), "bars");
 
         // strategy definitions: every instance holds every definition
         topology.addGlobalStore(
@@ -129,16 +127,17 @@ public final class EngineTopology {
      */
     private static void addRiskStage(Topology topology, TopologyConfig config) {
         var registry = config.registryConfig();
+        // one processor over both topics: they are co-partitioned, so one task forwards plans and bias records in event-time order
         topology.addSource("sig-plans-source", Serdes.String().deserializer(), Topics.SIG_PLANS.valueSerde(registry).deserializer(),
                 Topics.SIG_PLANS.name());
-        topology.addProcessor("plans-to-accounts", () -> new AccountFanOut<>(config.accounts(), "plans-by-account-sink"), "sig-plans-source");
-        topology.addSink("plans-by-account-sink", Topics.RISK_PLANS_BY_ACCOUNT.name(), Serdes.String().serializer(),
-                Topics.RISK_PLANS_BY_ACCOUNT.valueSerde(registry).serializer(), "plans-to-accounts");
         topology.addSource("sig-bias-source", Serdes.String().deserializer(), Topics.SIG_BIAS.valueSerde(registry).deserializer(),
                 Topics.SIG_BIAS.name());
-        topology.addProcessor("bias-to-accounts", () -> new AccountFanOut<>(config.accounts(), "bias-by-account-sink"), "sig-bias-source");
+        topology.addProcessor("signals-to-accounts", () -> new AccountFanOut(config.accounts(), "plans-by-account-sink", "bias-by-account-sink"),
+                "sig-plans-source", "sig-bias-source");
+        topology.addSink("plans-by-account-sink", Topics.RISK_PLANS_BY_ACCOUNT.name(), Serdes.String().serializer(),
+                Topics.RISK_PLANS_BY_ACCOUNT.valueSerde(registry).serializer(), "signals-to-accounts");
         topology.addSink("bias-by-account-sink", Topics.RISK_BIAS_BY_ACCOUNT.name(), Serdes.String().serializer(),
-                Topics.RISK_BIAS_BY_ACCOUNT.valueSerde(registry).serializer(), "bias-to-accounts");
+                Topics.RISK_BIAS_BY_ACCOUNT.valueSerde(registry).serializer(), "signals-to-accounts");
 
         List<String> decoders = new ArrayList<>();
         decoders.add(riskInput(topology, "plans-by-account", Topics.RISK_PLANS_BY_ACCOUNT, registry));
