@@ -9,7 +9,6 @@ import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.topology.domain.TickGrid;
 import io.liquidityengine.topology.domain.bars.Aggressor;
 import io.liquidityengine.topology.domain.bars.FootprintLevel;
-import io.liquidityengine.topology.domain.bars.BarRollup;
 import io.liquidityengine.topology.domain.bars.BarValue;
 import io.liquidityengine.topology.domain.bars.BarWindows;
 import io.liquidityengine.topology.domain.bars.TradeEvent;
@@ -137,11 +136,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
         return state;
     }
 
-    /**
-     * Adds a trade to its open base bar (the same result as building the trade's own bar and rolling
-     * it up with the open one, without the per-trade builders). A late tick inside the grace period
-     * may be earlier than the bar's last trade: open and close follow trade time, not arrival.
-     */
+    /** Adds a trade to its open base bar, opening the bar with its first trade. */
     private void add(BarState state, TradeEvent trade, TickGrid grid, long windowStart) {
         int base = config.baseIntervalSeconds();
         double price = grid.price(grid.ticks(trade.price()));
@@ -149,57 +144,24 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
         Aggressor side = trade.effectiveAggressor();
         double bid = side == Aggressor.SELL ? size : 0;
         double ask = side == Aggressor.BUY ? size : 0;
-        long time = trade.timeMicros();
         BarState.OpenBar open = state.openBase.get(windowStart);
         if (open == null) {
-            BarValue bar = new BarValue(trade.instrument(), base, windowStart, windowStart + BarWindows.windowSize(base),
-                    price, price, price, price, size, trade.tradeCount(), bid, ask, List.of(new FootprintLevel(price, bid, ask)), Map.of());
-            state.openBase.put(windowStart, new BarState.OpenBar(bar, time, time));
-            return;
+            state.openBase.put(windowStart, BarState.OpenBar.first(trade.instrument(), base, windowStart,
+                    windowStart + BarWindows.windowSize(base), price, size, trade.tradeCount(), bid, ask, trade.timeMicros()));
+        } else {
+            open.add(price, size, trade.tradeCount(), bid, ask, trade.timeMicros());
         }
-        BarValue b = open.bar();
-        long first = open.firstTradeMicros();
-        long last = open.lastTradeMicros();
-        double o = b.open();
-        double c = b.close();
-        if (time < first) {
-            o = price;
-            first = time;
-        } else if (time >= last) {
-            c = price;
-            last = time;
-        }
-        List<FootprintLevel> footprint = new ArrayList<>(b.footprint().size() + 1);
-        boolean placed = false;
-        for (FootprintLevel level : b.footprint()) {
-            if (!placed && level.price() == price) {
-                footprint.add(new FootprintLevel(price, level.bidVolume() + bid, level.askVolume() + ask));
-                placed = true;
-            } else {
-                if (!placed && level.price() > price) {
-                    footprint.add(new FootprintLevel(price, bid, ask));
-                    placed = true;
-                }
-                footprint.add(level);
-            }
-        }
-        if (!placed) {
-            footprint.add(new FootprintLevel(price, bid, ask));
-        }
-        BarValue merged = new BarValue(b.instrument(), base, b.startMicros(), b.endMicros(), o, Math.max(b.high(), price),
-                Math.min(b.low(), price), c, b.volume() + size, b.trades() + trade.tradeCount(), b.bidVolume() + bid,
-                b.askVolume() + ask, footprint, Map.of());
-        state.openBase.put(windowStart, new BarState.OpenBar(merged, first, last));
     }
 
     private void emitClosed(BarState state, TickGrid grid) {
         Iterator<BarState.OpenBar> it = state.openBase.values().iterator();
         while (it.hasNext()) {
-            BarValue bar = it.next().bar();
-            if (bar.endMicros() + graceMicros > state.maxTimeMicros) {
+            BarState.OpenBar open = it.next();
+            if (open.endMicros() + graceMicros > state.maxTimeMicros) {
                 break;
             }
             it.remove();
+            BarValue bar = open.bar();
             rollupsChanged = true;
             instrumentCache.remove(bar.instrument());
             forwardBar(bar);
@@ -210,9 +172,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
                     forwardBar(partial);
                     partial = null;
                 }
-                state.rollups.put(interval, partial == null
-                        ? BarRollup.merge(List.of(bar), interval, grid)
-                        : BarRollup.merge(List.of(partial, bar), interval, grid));
+                state.rollups.put(interval, rollUp(partial, bar, interval, start));
             }
         }
         // a roll-up is complete once every base bar inside it is final
@@ -225,6 +185,45 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
                 rollupsChanged = true;
             }
         }
+    }
+
+    /**
+     * The partial roll-up with one more base bar: what {@code BarRollup.merge(List.of(partial, bar))}
+     * gives (or {@code merge(List.of(bar))} without a partial), merging the two sorted footprints
+     * directly instead of re-accumulating the partial's. Base-bar prices are already on the grid.
+     */
+    private static BarValue rollUp(BarValue partial, BarValue bar, int interval, long start) {
+        long end = start + BarWindows.windowSize(interval);
+        if (partial == null) {
+            return new BarValue(bar.instrument(), interval, start, end, bar.open(), bar.high(), bar.low(), bar.close(),
+                    bar.volume(), bar.trades(), bar.bidVolume(), bar.askVolume(), bar.footprint(), Map.of());
+        }
+        if (partial.startMicros() != start) {
+            throw new IllegalStateException("base bar at " + bar.startMicros() + " outside the open " + interval + " s roll-up at " + partial.startMicros());
+        }
+        List<FootprintLevel> a = partial.footprint();
+        List<FootprintLevel> b = bar.footprint();
+        List<FootprintLevel> footprint = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            FootprintLevel x = i < a.size() ? a.get(i) : null;
+            FootprintLevel y = j < b.size() ? b.get(j) : null;
+            if (y == null || (x != null && x.price() < y.price())) {
+                footprint.add(x);
+                i++;
+            } else if (x == null || y.price() < x.price()) {
+                footprint.add(y);
+                j++;
+            } else {
+                footprint.add(new FootprintLevel(x.price(), x.bidVolume() + y.bidVolume(), x.askVolume() + y.askVolume()));
+                i++;
+                j++;
+            }
+        }
+        return new BarValue(partial.instrument(), interval, start, end, partial.open(), Math.max(partial.high(), bar.high()),
+                Math.min(partial.low(), bar.low()), bar.close(), partial.volume() + bar.volume(), partial.trades() + bar.trades(),
+                partial.bidVolume() + bar.bidVolume(), partial.askVolume() + bar.askVolume(), footprint, Map.of());
     }
 
     private void forwardBar(BarValue bar) {

@@ -16,9 +16,10 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Per-instrument state of the bar stage: the latest tick time seen (the instrument's own event-time
  * clock), the base bars still open (inside their window or grace period) and the partial roll-ups.
- * Kept in two changelogged stores so that the per-tick write stays small: {@link #OPEN_SERDE}
- * writes the clock and the open base bars (on every tick), {@link #ROLLUP_SERDE} the partial
- * roll-ups (only when a base bar closes). Plain binary codec, sized up front.
+ * Kept in two changelogged {@link LiveKeyValueStore}s, serialized only at commits:
+ * {@link #OPEN_SERDE} writes the clock and the open base bars (which change on every tick),
+ * {@link #ROLLUP_SERDE} the partial roll-ups (which change only when a base bar closes). Plain
+ * binary codec, sized up front.
  */
 final class BarState {
 
@@ -28,7 +29,131 @@ final class BarState {
     /** Partial roll-up bar by interval seconds. */
     final TreeMap<Integer, BarValue> rollups = new TreeMap<>();
 
-    record OpenBar(BarValue bar, long firstTradeMicros, long lastTradeMicros) {
+    /**
+     * A base bar still open, updated in place on every trade (the state lives in a
+     * {@link LiveKeyValueStore}, so it is serialized only at commits); {@link #bar()} builds its value.
+     */
+    static final class OpenBar {
+        private final String instrument;
+        private final int intervalSeconds;
+        private final long startMicros;
+        private final long endMicros;
+        private double open;
+        private double high;
+        private double low;
+        private double close;
+        private double volume;
+        private long trades;
+        private double bidVolume;
+        private double askVolume;
+        /** Footprint, ascending by price, in parallel arrays of which the first {@code levels} entries are used. */
+        private double[] prices;
+        private double[] bids;
+        private double[] asks;
+        private int levels;
+        private long firstTradeMicros;
+        private long lastTradeMicros;
+
+        private OpenBar(BarValue bar, long firstTradeMicros, long lastTradeMicros) {
+            this.instrument = bar.instrument();
+            this.intervalSeconds = bar.intervalSeconds();
+            this.startMicros = bar.startMicros();
+            this.endMicros = bar.endMicros();
+            this.open = bar.open();
+            this.high = bar.high();
+            this.low = bar.low();
+            this.close = bar.close();
+            this.volume = bar.volume();
+            this.trades = bar.trades();
+            this.bidVolume = bar.bidVolume();
+            this.askVolume = bar.askVolume();
+            int n = bar.footprint().size();
+            this.prices = new double[Math.max(8, n * 2)];
+            this.bids = new double[prices.length];
+            this.asks = new double[prices.length];
+            for (FootprintLevel level : bar.footprint()) {
+                prices[levels] = level.price();
+                bids[levels] = level.bidVolume();
+                asks[levels] = level.askVolume();
+                levels++;
+            }
+            this.firstTradeMicros = firstTradeMicros;
+            this.lastTradeMicros = lastTradeMicros;
+        }
+
+        /** An open bar from a stored value (no studies). */
+        static OpenBar of(BarValue bar, long firstTradeMicros, long lastTradeMicros) {
+            return new OpenBar(bar, firstTradeMicros, lastTradeMicros);
+        }
+
+        /** A bar of one trade: {@code price} on the grid, {@code bid}/{@code ask} the trade's seller/buyer-aggressor volume. */
+        static OpenBar first(String instrument, int intervalSeconds, long startMicros, long endMicros, double price, double size,
+                             long tradeCount, double bid, double ask, long timeMicros) {
+            return new OpenBar(new BarValue(instrument, intervalSeconds, startMicros, endMicros, price, price, price, price, size,
+                    tradeCount, bid, ask, List.of(new FootprintLevel(price, bid, ask)), Map.of()), timeMicros, timeMicros);
+        }
+
+        /**
+         * Adds a trade: the same bar as rolling up the trade's own one-trade bar with this one. A late
+         * trade inside the grace period may be earlier than the bar's last: open and close follow trade time.
+         */
+        void add(double price, double size, long tradeCount, double bid, double ask, long timeMicros) {
+            if (timeMicros < firstTradeMicros) {
+                open = price;
+                firstTradeMicros = timeMicros;
+            } else if (timeMicros >= lastTradeMicros) {
+                close = price;
+                lastTradeMicros = timeMicros;
+            }
+            high = Math.max(high, price);
+            low = Math.min(low, price);
+            volume += size;
+            trades += tradeCount;
+            bidVolume += bid;
+            askVolume += ask;
+            int i = 0;
+            while (i < levels && prices[i] < price) {
+                i++;
+            }
+            if (i < levels && prices[i] == price) {
+                bids[i] += bid;
+                asks[i] += ask;
+                return;
+            }
+            if (levels == prices.length) {
+                prices = java.util.Arrays.copyOf(prices, levels * 2);
+                bids = java.util.Arrays.copyOf(bids, levels * 2);
+                asks = java.util.Arrays.copyOf(asks, levels * 2);
+            }
+            System.arraycopy(prices, i, prices, i + 1, levels - i);
+            System.arraycopy(bids, i, bids, i + 1, levels - i);
+            System.arraycopy(asks, i, asks, i + 1, levels - i);
+            prices[i] = price;
+            bids[i] = bid;
+            asks[i] = ask;
+            levels++;
+        }
+
+        BarValue bar() {
+            List<FootprintLevel> footprint = new ArrayList<>(levels);
+            for (int i = 0; i < levels; i++) {
+                footprint.add(new FootprintLevel(prices[i], bids[i], asks[i]));
+            }
+            return new BarValue(instrument, intervalSeconds, startMicros, endMicros, open, high, low, close, volume, trades,
+                    bidVolume, askVolume, footprint, Map.of());
+        }
+
+        long endMicros() {
+            return endMicros;
+        }
+
+        long firstTradeMicros() {
+            return firstTradeMicros;
+        }
+
+        long lastTradeMicros() {
+            return lastTradeMicros;
+        }
     }
 
     /** Clock and open base bars; decodes to a state without roll-ups. */
@@ -45,14 +170,17 @@ final class BarState {
                 return null;
             }
             int size = 1 + 8 + 4;
+            List<BarValue> bars = new ArrayList<>(state.openBase.size());
             for (OpenBar b : state.openBase.values()) {
-                size += 16 + size(b.bar());
+                bars.add(b.bar());
+                size += 16 + size(bars.get(bars.size() - 1));
             }
             ByteBuffer out = ByteBuffer.allocate(size);
             out.put(VERSION).putLong(state.maxTimeMicros).putInt(state.openBase.size());
+            int i = 0;
             for (OpenBar b : state.openBase.values()) {
                 out.putLong(b.firstTradeMicros()).putLong(b.lastTradeMicros());
-                writeBar(out, b.bar());
+                writeBar(out, bars.get(i++));
             }
             return out.array();
         }
@@ -72,7 +200,7 @@ final class BarState {
                 long first = in.getLong();
                 long last = in.getLong();
                 BarValue b = readBar(in);
-                state.openBase.put(b.startMicros(), new OpenBar(b, first, last));
+                state.openBase.put(b.startMicros(), OpenBar.of(b, first, last));
             }
             return state;
         }

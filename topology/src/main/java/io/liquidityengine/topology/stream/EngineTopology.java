@@ -66,13 +66,11 @@ public final class EngineTopology {
 
         // ticks -> bars
         topology.addSource("md-ticks-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.MD_TICKS.name());
-        topology.addProcessor("decode-ticks", () -> new DecodeProcessor<>("ticks", Topics.MD_TICKS.valueSerde(registry).deserializer(), "bars"),
+        topology.addProcessor("decode-ticks", () -> new DecodeProcessor<>("ticks", new TickDeserializer(registry), "bars"),
                 "md-ticks-source");
         topology.addProcessor("bars", () -> new BarProcessor(config), "decode-ticks");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.STORE), Serdes.String(), BarState.OPEN_SERDE)
-                .withCachingEnabled(), "bars");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BarProcessor.ROLLUP_STORE), Serdes.String(),
-                BarState.ROLLUP_SERDE).withCachingEnabled(), "bars");
+        topology.addStateStore(LiveKeyValueStore.inMemory(BarProcessor.STORE, BarState.OPEN_SERDE), "bars");
+        topology.addStateStore(LiveKeyValueStore.inMemory(BarProcessor.ROLLUP_STORE, BarState.ROLLUP_SERDE), "bars");
 
         // strategy definitions: every instance holds every definition
         topology.addGlobalStore(

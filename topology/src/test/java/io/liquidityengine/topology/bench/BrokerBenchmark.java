@@ -44,8 +44,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *       topic, at-least-once;</li>
  *   <li>baseline "transactional": the same copy with exactly-once (transactional producer, input
  *       offsets committed in the transaction every 100 ms, read_committed);</li>
- *   <li>the production topology in KafkaStreams, exactly-once v2, one stream thread, commit
- *       interval 100 ms: decode, bars, signals, strategies, all outputs.</li>
+ *   <li>the production topology in KafkaStreams, exactly-once v2, with the Kafka Streams settings
+ *       of application.properties: decode, bars, signals, strategies, risk, all outputs.</li>
  * </ul>
  * A first plain copy warms up the JVM and is not reported. Each is timed from its first poll (for Kafka Streams: from state RUNNING) until it has consumed
  * every tick (Kafka Streams: committed offsets at the end). A documentation benchmark, not a test;
@@ -144,6 +144,7 @@ public final class BrokerBenchmark {
             }
             long copied = 0;
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             long lastCommit = start;
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             while (copied < n) {
@@ -167,7 +168,8 @@ public final class BrokerBenchmark {
                 consumer.commitSync(offsets);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("baseline %s: %,d ticks in %.2f s%n", exactlyOnce ? "transactional" : "plain", copied, seconds);
+            System.out.printf("baseline %s: %,d ticks in %.2f s, %.2f CPU-us per tick (whole JVM, broker included)%n",
+                    exactlyOnce ? "transactional" : "plain", copied, seconds, (processCpuNanos() - cpuStart) / 1e3 / copied);
             return copied / seconds;
         }
     }
@@ -180,14 +182,20 @@ public final class BrokerBenchmark {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("commit.interval.ms", 100));
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.putAll(productionStreamsSettings());
+        if (Integer.getInteger("commit.interval.ms") != null) {
+            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("commit.interval.ms"));
+        }
+        System.out.println("topology settings: " + new java.util.TreeMap<>(props));
         AtomicLong runningAt = new AtomicLong();
+        AtomicLong cpuAtRunning = new AtomicLong();
         try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(TopologyConfig.defaults(stack.registryConfig())), props)) {
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {
-                    runningAt.compareAndSet(0, System.nanoTime());
+                    if (runningAt.compareAndSet(0, System.nanoTime())) {
+                        cpuAtRunning.set(processCpuNanos());
+                    }
                 }
             });
             streams.start();
@@ -196,6 +204,7 @@ public final class BrokerBenchmark {
                     .map(p -> new TopicPartition(Topics.MD_TICKS.name(), p.partition())).collect(Collectors.toSet());
             var ends = consumerEnds(stack, partitions);
             long end;
+            long cpuEnd;
             while (true) {
                 var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
                 long done = 0;
@@ -207,14 +216,44 @@ public final class BrokerBenchmark {
                 }
                 if (done >= total) {
                     end = System.nanoTime();
+                    cpuEnd = processCpuNanos();
                     break;
                 }
                 Thread.sleep(50);
             }
             double seconds = (end - runningAt.get()) / 1e9;
-            System.out.printf("topology: %,d ticks in %.2f s (from RUNNING to all input offsets committed)%n", n, seconds);
+            System.out.printf("topology: %,d ticks in %.2f s (from RUNNING to all input offsets committed), %.2f CPU-us per tick (whole JVM)%n",
+                    n, seconds, (cpuEnd - cpuAtRunning.get()) / 1e3 / n);
             return n / seconds;
         }
+    }
+
+    /**
+     * The Kafka Streams settings production runs with: every {@code kafka-streams.*} entry of the
+     * topology's application.properties (as Quarkus passes them on), except the processing
+     * guarantee and state directory set here; a system property of the same name overrides one
+     * (sensitivity runs, for example {@code -Dkafka-streams.num.stream.threads=2}).
+     */
+    static Map<String, String> productionStreamsSettings() throws java.io.IOException {
+        Properties file = new Properties();
+        try (var in = BrokerBenchmark.class.getResourceAsStream("/application.properties")) {
+            file.load(in);
+        }
+        Map<String, String> settings = new java.util.TreeMap<>();
+        String prefix = "kafka-streams.";
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith(prefix) && !key.equals(prefix + StreamsConfig.PROCESSING_GUARANTEE_CONFIG)) {
+                settings.put(key.substring(prefix.length()), file.getProperty(key));
+            }
+        }
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> settings.put(k.substring(prefix.length()), System.getProperty(k)));
+        return settings;
+    }
+
+    /** CPU time of this JVM (all threads, the in-JVM broker included): less sensitive than wall time to other load on the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Map<TopicPartition, Long> consumerEnds(LocalStack stack, Set<TopicPartition> partitions) {
