@@ -64,24 +64,23 @@ final class Broker {
     }
 
     /**
-     * End offsets once no transaction is pending: a committed transaction's markers are written after
-     * commitTransaction returns, so right after a run the last stable offset (the read_committed end)
-     * can still lag the high watermark. Waits until they agree.
+     * End offsets for a read_committed read. A committed transaction's markers are written just after
+     * commitTransaction returns, so right after a run the last stable offset can briefly lag the high
+     * watermark: wait up to 5 s for them to agree. A transaction left open by a killed producer keeps
+     * them apart until the broker aborts it (transaction.timeout.ms) or the producer's successor fences
+     * it; then the last stable offset is the right end: everything committed lies below it.
      */
     private static Map<TopicPartition, Long> stableEndOffsets(LocalStack stack, KafkaConsumer<?, ?> committed,
                                                               List<TopicPartition> partitions) {
         Map<String, Object> config = stack.clientConfig();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (true) {
                 Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
                 Map<TopicPartition, Long> high = uncommitted.endOffsets(partitions);
-                if (stable.equals(high)) {
+                if (stable.equals(high) || System.nanoTime() > deadline) {
                     return stable;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("a transaction is still open on " + partitions + ": stable " + stable + ", high " + high);
                 }
             }
         }
