@@ -555,6 +555,8 @@ public final class AccountRisk {
         } else if (day.isAfter(tradingDay)) {
             tradingDay = day;
             closedPnlToday = BigDecimal.ZERO;
+            // a cancel the broker never answered by the next session is over: day orders do not outlive their session
+            brackets.values().removeIf(b -> b.phase() == BracketPhase.CANCELLING);
             brackets.values().forEach(ManagedBracket::rollDay);
             tradedToday.clear();
             closeFlattened.clear();

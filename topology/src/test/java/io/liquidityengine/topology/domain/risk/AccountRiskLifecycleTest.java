@@ -349,6 +349,20 @@ class AccountRiskLifecycleTest {
     }
 
     @Test
+    void shouldForgetACancelTheBrokerNeverAnsweredAtTheNextSession() {
+        risk.onPlan(longPlan("P1", T), ES, T);
+        RiskOutcome cancelled = risk.onPlan(plan("P1", 1, PlanStatus.CANCELLED, "ESH4", PlanSide.BUY, T + 5, 5000.00, 4994.00,
+                5008.00, 5012.00, 5014.00), ES, T + 5);
+        assertThat(cancelled.orders()).extracting(OrderInstruction::action).containsExactly(OrderAction.CANCEL);
+        assertThat(risk.brackets()).containsOnlyKeys(ACC + ":P1");
+
+        risk.onTime(at("17:59"), List.of(ES));
+        assertThat(risk.brackets()).containsOnlyKeys(ACC + ":P1");
+        risk.onTime(at("18:00"), List.of(ES));
+        assertThat(risk.brackets()).isEmpty();
+    }
+
+    @Test
     void shouldCountPnlRealizedBeforeTheRolloverInThePreviousDay() {
         placeAndFill("P1", T);
         risk.onExecution(fill("P1", OrderRole.TARGET, "L1", 5006.00, 1, T + 10), ES);
