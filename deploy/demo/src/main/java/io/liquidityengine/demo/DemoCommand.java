@@ -58,7 +58,21 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path work = home.resolve("target/demo").toAbsolutePath();
+        step("Starting the local stack (KRaft broker + schema registry on loopback)");
+        try (LocalStack stack = LocalStack.temporary().start()) {
+            say("  Kafka %s, schema registry %s, %d topics", stack.bootstrapServers(), stack.registryUrl(), Topics.ALL.size());
+            run(stack, home.resolve("target/demo").toAbsolutePath());
+            step("Stopping services and the local stack");
+        }
+        say("Done. Service logs: %s", home.resolve("target/demo").toAbsolutePath());
+        return 0;
+    }
+
+    /**
+     * The whole demo on a running stack: generates the day into {@code work}, runs the services until
+     * the closed loop has settled, prints the summary and stops the services. Returns the sample day.
+     */
+    SampleDayFiles run(LocalStack stack, Path work) throws Exception {
         Files.createDirectories(work);
         Path ingestJar = home.resolve("ingest-connectors/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path topologyJar = home.resolve("topology/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
@@ -73,9 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Instant.ofEpochSecond(0, s.lastEpochMicros() * 1000).atZone(NEW_YORK).toLocalTime(), s.totalVolume(), s.deltaRows());
         say("  files: %s, %s", day.scid().getFileName(), day.optionDelta().getFileName());
 
-        step("Starting the local stack (KRaft broker + schema registry on loopback)");
-        try (LocalStack stack = LocalStack.temporary().start(); Admin admin = stack.admin()) {
-            say("  Kafka %s, schema registry %s, %d topics", stack.bootstrapServers(), stack.registryUrl(), Topics.ALL.size());
+        try (Admin admin = stack.admin()) {
             TopicReader reader = new TopicReader(stack.clientConfig(), stack.registryConfig());
             Map<String, String> common = new LinkedHashMap<>();
             common.put("kafka.bootstrap.servers", stack.bootstrapServers());
@@ -165,12 +177,10 @@ public final class DemoCommand implements Callable<Integer> {
                         throw new IllegalStateException("orders without an APPROVED decision for their plan: "
                                 + trading.ordersWithoutApprovedDecision());
                     }
-                    step("Stopping services and the local stack");
                 }
             }
         }
-        say("Done. Service logs: %s", work);
-        return 0;
+        return day;
     }
 
     private void printSummary(TopicReader reader) {

@@ -36,8 +36,9 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
         return stack(extension);
     }
 
-    @SuppressWarnings("deprecation") // CloseableResource is the stable way to close root-store values in JUnit 5.13
-    private record Resource(LocalStack stack) implements ExtensionContext.Store.CloseableResource {
+    /** Closed when the test run's root store closes (JUnit 5.13 closes AutoCloseable values; older ones CloseableResource). */
+    @SuppressWarnings("deprecation")
+    private record Resource(LocalStack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stack.close();
