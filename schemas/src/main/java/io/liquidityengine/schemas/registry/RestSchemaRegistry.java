@@ -47,6 +47,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private volatile boolean unreachableLogged;
+    private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
 
     public RestSchemaRegistry(RegistryConfig config) {
         this.config = config;
@@ -64,6 +65,11 @@ public final class RestSchemaRegistry implements SchemaRegistry {
 
     public RegistryConfig config() {
         return config;
+    }
+
+    /** Calls retried so far because the registry was unreachable (for metrics and tests). */
+    public long retries() {
+        return retries.get();
     }
 
     @Override
@@ -159,6 +165,7 @@ public final class RestSchemaRegistry implements SchemaRegistry {
                 LOG.warn("Schema registry {} unreachable ({}); retrying for up to {} ms", uri.resolve("/"), failure,
                         config.retryFor().toMillis());
             }
+            retries.incrementAndGet();
             urlIndex = (urlIndex + 1) % config.urls().size();
             sleep(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
