@@ -159,7 +159,7 @@ public final class SinkRunner {
             // fences a predecessor and settles its open transaction before the snapshot is read
             producer.initTransactions();
             Session session = new Session(producer, consumer, settings.upstreamGroup()
-                    .map(g -> new UpstreamWatermark(clientConfig, g, Topics.RISK_BIAS_BY_ACCOUNT)).orElse(null));
+                    .map(g -> new UpstreamWatermark(clientConfig, g, Topics.RISK_SIGNALS_BY_ACCOUNT)).orElse(null));
             try {
                 session.start();
                 running = true;
@@ -198,6 +198,10 @@ public final class SinkRunner {
         private final Map<TopicPartition, Long> knownEnd = new HashMap<>();
         private long knownEndAtNanos = Long.MIN_VALUE;
         private long lastProgressNanos = System.nanoTime();
+        /** The watermark trades may run to, and a newer one waiting for exec.orders to be fetched up to its end offsets. */
+        private long effectiveWatermark = Long.MIN_VALUE;
+        private long candidateWatermark = Long.MIN_VALUE;
+        private Map<TopicPartition, Long> candidateOrdersEnd;
 
         Session(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer, UpstreamWatermark watermark) {
             this.producer = producer;
@@ -307,7 +311,7 @@ public final class SinkRunner {
                 if (next == null) {
                     return count;
                 }
-                if (watermark != null && next.peek().kind() == InputRecord.TICK && next.peek().eventMicros() > watermark.micros()) {
+                if (watermark != null && next.peek().kind() == InputRecord.TICK && next.peek().eventMicros() > tickLimit()) {
                     return count; // the topology has not decided up to this trade yet: its orders may still come
                 }
                 InputRecord in = next.poll();
@@ -316,6 +320,32 @@ public final class SinkRunner {
                 count++;
             }
             return count;
+        }
+
+        /**
+         * The event time up to which trades may be run. The upstream watermark says which orders exist;
+         * it only becomes the limit once this consumer has fetched exec.orders up to the end offsets
+         * read right after it, so an order committed with that watermark is queued before any trade after it.
+         */
+        private long tickLimit() {
+            long upstream = watermark.micros();
+            if (upstream > effectiveWatermark) {
+                if (candidateWatermark != upstream || candidateOrdersEnd == null) {
+                    candidateWatermark = upstream;
+                    candidateOrdersEnd = consumer.endOffsets(ordersPartitions(), settings.startTimeout());
+                }
+                boolean fetched = candidateOrdersEnd.entrySet().stream()
+                        .allMatch(e -> consumer.position(e.getKey(), settings.startTimeout()) >= e.getValue());
+                if (fetched) {
+                    effectiveWatermark = candidateWatermark;
+                    candidateOrdersEnd = null;
+                }
+            }
+            return effectiveWatermark;
+        }
+
+        private List<TopicPartition> ordersPartitions() {
+            return queues.keySet().stream().filter(tp -> tp.topic().equals(Topics.EXEC_ORDERS.name())).toList();
         }
 
         /**

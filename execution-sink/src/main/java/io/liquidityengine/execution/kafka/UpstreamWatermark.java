@@ -18,10 +18,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * How far in event time the stage that writes our orders has got: the risk stage's consumer group
- * commits its input offsets on its clock topic (risk.bias-by-account) in the same transaction as the
- * orders that input produced, so every order with an event time up to the timestamp of the last
- * committed clock record is already on exec.orders. The sink does not run the market past that point,
+ * How far in event time the stage that writes our orders has got: the risk stage reads its plans and
+ * bar clocks in one ordered stream (risk.signals-by-account) and its consumer group commits its offset
+ * there in the same transaction as the orders that input produced, so every order from a plan or bar
+ * up to the timestamp of the last committed record is already on exec.orders. The sink does not run the market past that point,
  * so in a replay an order is never late against the ticks it should fill on.
  *
  * <p>Partitions the group has never committed (no account lives there) do not hold the watermark back.

@@ -13,6 +13,7 @@ import io.liquidityengine.schemas.marketdata.LiquidityLevel;
 import io.liquidityengine.schemas.marketdata.OptionDelta;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
+import io.liquidityengine.schemas.risk.AccountSignal;
 import io.liquidityengine.schemas.risk.RiskDecision;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
@@ -58,10 +59,9 @@ public final class Topics {
             "bias on every base bar, with a flip flag");
     public static final Topic<String, TradePlan> SIG_PLANS = delete("sig.plans", "instrument", TradePlan.class, SIGNAL_RETENTION,
             "trade plans NEW / AMENDED / CANCELLED with a stable plan id");
-    public static final Topic<String, TradePlan> RISK_PLANS_BY_ACCOUNT = delete("risk.plans-by-account", "account", TradePlan.class,
-            SIGNAL_RETENTION, "internal to the topology: sig.plans fanned out to every trading account, re-keyed by account");
-    public static final Topic<String, Bias> RISK_BIAS_BY_ACCOUNT = delete("risk.bias-by-account", "account", Bias.class,
-            SIGNAL_RETENTION, "internal to the topology: sig.bias fanned out to every trading account (the risk stage's event-time clock)");
+    public static final Topic<String, AccountSignal> RISK_SIGNALS_BY_ACCOUNT = delete("risk.signals-by-account", "account",
+            AccountSignal.class, SIGNAL_RETENTION,
+            "internal to the topology: sig.plans and sig.bias fanned out to every trading account in one ordered stream, keyed by account");
     public static final Topic<String, RiskDecision> RISK_DECISIONS = delete("risk.decisions", "account", RiskDecision.class, FOREVER,
             "APPROVED with quantity or REJECTED with a reason code");
     public static final Topic<String, Order> EXEC_ORDERS = delete("exec.orders", "account", Order.class, FOREVER,
@@ -88,7 +88,7 @@ public final class Topics {
     /** Every topic, in the order of the data flow. */
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(
             MD_TICKS, MD_BARS_IMPORTED, MD_LEVELS_IMPORTED, MD_OPTION_DELTAS, REF_INSTRUMENTS,
-            SIG_BARS, SIG_LEVELS, SIG_BIAS, SIG_PLANS, RISK_PLANS_BY_ACCOUNT, RISK_BIAS_BY_ACCOUNT, RISK_DECISIONS,
+            SIG_BARS, SIG_LEVELS, SIG_BIAS, SIG_PLANS, RISK_SIGNALS_BY_ACCOUNT, RISK_DECISIONS,
             EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, EXEC_SINK_STATE, CONTROL_COMMANDS, CONFIG_STRATEGIES, CONTROL_INGEST_CHECKPOINTS,
             DLQ_INGEST, DLQ_TOPOLOGY, DLQ_EXECUTION);
 

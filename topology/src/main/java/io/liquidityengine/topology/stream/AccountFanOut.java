@@ -1,39 +1,37 @@
 package io.liquidityengine.topology.stream;
 
-import io.liquidityengine.schemas.signals.TradePlan;
+import io.liquidityengine.schemas.risk.AccountSignal;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Instrument-keyed plans and bias records -> one copy per trading account, keyed by account, so the
- * risk stage (keyed by account) sees every plan and bar clock of every instrument the account trades,
- * in the event-time order this task read them in.
+ * Instrument-keyed plans and bias records -> one copy per trading account, keyed by account, in one
+ * stream, so the risk stage (keyed by account) sees every plan and bar clock of every instrument the
+ * account trades in the event-time order this task read them in.
  */
-final class AccountFanOut implements Processor<String, Object, String, Object> {
+final class AccountFanOut implements Processor<String, Object, String, AccountSignal> {
 
     private final List<String> accounts;
-    private final String plansSink;
-    private final String biasSink;
-    private ProcessorContext<String, Object> context;
+    private final String sink;
+    private ProcessorContext<String, AccountSignal> context;
 
-    AccountFanOut(List<String> accounts, String plansSink, String biasSink) {
+    AccountFanOut(List<String> accounts, String sink) {
         this.accounts = List.copyOf(accounts);
-        this.plansSink = plansSink;
-        this.biasSink = biasSink;
+        this.sink = sink;
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, AccountSignal> context) {
         this.context = context;
     }
 
     @Override
     public void process(Record<String, Object> record) {
-        String sink = record.value() instanceof TradePlan ? plansSink : biasSink;
+        AccountSignal signal = new AccountSignal(record.value());
         for (String account : accounts) {
-            context.forward(record.withKey(account), sink);
+            context.forward(new Record<>(account, signal, record.timestamp()), sink);
         }
     }
 }

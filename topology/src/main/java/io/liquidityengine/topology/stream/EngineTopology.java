@@ -114,12 +114,12 @@ public final class EngineTopology {
         addRiskStage(topology, config);
         topology.addSink(DLQ_OUT, Topics.DLQ_TOPOLOGY.name(), Serdes.String().serializer(), Topics.DLQ_TOPOLOGY.valueSerde(registry).serializer(),
                 "decode-ticks", "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels", SIGNALS,
-                "decode-plans-by-account", "decode-bias-by-account", "decode-exec-reports", "decode-exec-positions", "decode-control-commands", RISK);
+                "decode-signals-by-account", "decode-exec-reports", "decode-exec-positions", "decode-control-commands", RISK);
         return topology;
     }
 
     /**
-     * sig.plans, sig.bias ──▶ fan-out per account ──▶ risk.plans-by-account, risk.bias-by-account ─┐
+     * sig.plans, sig.bias ──▶ fan-out per account ──▶ risk.signals-by-account ───────────────────────┐
      * exec.reports, exec.positions, control.commands (keyed by account) ────────────────────────────┴▶ risk [account-risk]
      *      ──▶ risk.decisions, exec.orders
      * The fan-out goes through topics (as a DSL repartition would) so that all of an account's inputs
@@ -127,21 +127,20 @@ public final class EngineTopology {
      */
     private static void addRiskStage(Topology topology, TopologyConfig config) {
         var registry = config.registryConfig();
-        // one processor over both topics: they are co-partitioned, so one task forwards plans and bias records in event-time order
+        // one processor over both topics: they are co-partitioned, so one task forwards plans and bias records in
+        // event-time order into one account-keyed stream; the risk stage reads them in exactly that order, and its
+        // committed offset on that stream tells downstream (the execution sink) how far in event time it has decided
         topology.addSource("sig-plans-source", Serdes.String().deserializer(), Topics.SIG_PLANS.valueSerde(registry).deserializer(),
                 Topics.SIG_PLANS.name());
         topology.addSource("sig-bias-source", Serdes.String().deserializer(), Topics.SIG_BIAS.valueSerde(registry).deserializer(),
                 Topics.SIG_BIAS.name());
-        topology.addProcessor("signals-to-accounts", () -> new AccountFanOut(config.accounts(), "plans-by-account-sink", "bias-by-account-sink"),
+        topology.addProcessor("signals-to-accounts", () -> new AccountFanOut(config.accounts(), "signals-by-account-sink"),
                 "sig-plans-source", "sig-bias-source");
-        topology.addSink("plans-by-account-sink", Topics.RISK_PLANS_BY_ACCOUNT.name(), Serdes.String().serializer(),
-                Topics.RISK_PLANS_BY_ACCOUNT.valueSerde(registry).serializer(), "signals-to-accounts");
-        topology.addSink("bias-by-account-sink", Topics.RISK_BIAS_BY_ACCOUNT.name(), Serdes.String().serializer(),
-                Topics.RISK_BIAS_BY_ACCOUNT.valueSerde(registry).serializer(), "signals-to-accounts");
+        topology.addSink("signals-by-account-sink", Topics.RISK_SIGNALS_BY_ACCOUNT.name(), Serdes.String().serializer(),
+                Topics.RISK_SIGNALS_BY_ACCOUNT.valueSerde(registry).serializer(), "signals-to-accounts");
 
         List<String> decoders = new ArrayList<>();
-        decoders.add(riskInput(topology, "plans-by-account", Topics.RISK_PLANS_BY_ACCOUNT, registry));
-        decoders.add(riskInput(topology, "bias-by-account", Topics.RISK_BIAS_BY_ACCOUNT, registry));
+        decoders.add(riskInput(topology, "signals-by-account", Topics.RISK_SIGNALS_BY_ACCOUNT, registry));
         decoders.add(riskInput(topology, "exec-reports", Topics.EXEC_REPORTS, registry));
         decoders.add(riskInput(topology, "exec-positions", Topics.EXEC_POSITIONS, registry));
         decoders.add(riskInput(topology, "control-commands", Topics.CONTROL_COMMANDS, registry));

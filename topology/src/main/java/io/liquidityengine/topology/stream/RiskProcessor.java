@@ -6,6 +6,7 @@ import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.reference.Instrument;
+import io.liquidityengine.schemas.risk.AccountSignal;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
 import io.liquidityengine.topology.domain.position.OrderInstruction;
@@ -67,7 +68,7 @@ final class RiskProcessor implements Processor<String, Object, String, Object> {
         AccountRisk risk = bytes == null ? new AccountRisk(account, config) : AccountRiskCodec.decode(bytes, config);
         List<OrderInstruction> orders = new ArrayList<>();
         try {
-            Object value = record.value();
+            Object value = record.value() instanceof AccountSignal signal ? signal.getEvent() : record.value();
             if (value instanceof TradePlan plan) {
                 InstrumentTerms terms = terms(plan.getInstrument());
                 RiskOutcome outcome = risk.onPlan(RiskMapping.plan(plan), terms, AvroMapping.micros(plan.getEventTime()));
