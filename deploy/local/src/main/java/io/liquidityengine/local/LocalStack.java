@@ -113,6 +113,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Every committed record of a catalog topic, up to its end now (see {@link TopicRecords#readCommitted}). */
+    public <V extends org.apache.avro.specific.SpecificRecord> java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, V>>
+            readCommitted(Topic<String, V> topic) {
+        return TopicRecords.readCommitted(clientConfig(), registryConfig(), topic);
+    }
+
     /** Stops the registry (the broker keeps running): lets tests and demos show a registry outage. */
     public synchronized void stopRegistry() {
         if (registry != null) {

@@ -8,10 +8,8 @@ import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,30 +73,7 @@ final class Kafka {
 
     /** Every committed record of {@code topic} with {@code key}, up to the end offsets at the time of the call. */
     static <V extends SpecificRecord> List<V> readAll(LocalStack stack, Topic<String, V> topic, String key) {
-        Map<String, Object> config = stack.clientConfig();
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        List<V> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                topic.valueSerde(stack.registryConfig()).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic.name() + " to its end offsets " + end + " within 60 s");
-                }
-                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        out.add(r.value());
-                    }
-                }
-            }
-        }
-        return out;
+        return stack.readCommitted(topic).stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
     }
 
     /**

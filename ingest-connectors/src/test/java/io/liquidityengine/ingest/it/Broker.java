@@ -11,17 +11,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reading the local stack's topics back in broker-backed tests (read_committed, one key at a time). */
 final class Broker {
@@ -37,53 +29,7 @@ final class Broker {
 
     /** Every committed record of {@code topic} with {@code key}, up to the end offsets at the time of the call. */
     static <V extends SpecificRecord> List<ConsumerRecord<String, V>> readAll(LocalStack stack, Topic<String, V> topic, String key) {
-        Map<String, Object> config = stack.clientConfig();
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                topic.valueSerde(stack.registryConfig()).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = stableEndOffsets(stack, consumer, partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic.name() + " to its end offsets " + end + " within 60 s");
-                }
-                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        out.add(r);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * End offsets for a read_committed read. A committed transaction's markers are written just after
-     * commitTransaction returns, so right after a run the last stable offset can briefly lag the high
-     * watermark: wait up to 5 s for them to agree. A transaction left open by a killed producer keeps
-     * them apart until the broker aborts it (transaction.timeout.ms) or the producer's successor fences
-     * it; then the last stable offset is the right end: everything committed lies below it.
-     */
-    private static Map<TopicPartition, Long> stableEndOffsets(LocalStack stack, KafkaConsumer<?, ?> committed,
-                                                              List<TopicPartition> partitions) {
-        Map<String, Object> config = stack.clientConfig();
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (true) {
-                Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
-                Map<TopicPartition, Long> high = uncommitted.endOffsets(partitions);
-                if (stable.equals(high) || System.nanoTime() > deadline) {
-                    return stable;
-                }
-            }
-        }
+        return stack.readCommitted(topic).stream().filter(r -> key.equals(r.key())).toList();
     }
 
     static List<DeadLetter> deadLetters(LocalStack stack, String sourceId) {
