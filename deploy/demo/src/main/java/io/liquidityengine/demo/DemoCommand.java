@@ -3,6 +3,7 @@ package io.liquidityengine.demo;
 import io.liquidityengine.ingest.sample.SampleDayFiles;
 import io.liquidityengine.ingest.sample.SampleDayGenerator;
 import io.liquidityengine.local.LocalStack;
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.control.StrategyDefinition;
 import io.liquidityengine.schemas.control.StrategyKind;
@@ -14,7 +15,6 @@ import io.liquidityengine.schemas.signals.BiasValue;
 import io.liquidityengine.schemas.signals.TradePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -83,8 +83,8 @@ public final class DemoCommand implements Callable<Integer> {
         SampleDayFiles day = new SampleDayGenerator(seed, date).writeTo(work);
         var s = day.summary();
         say("  %,d ticks from %s to %s New York, %,d contracts; %d option-delta values", s.tickCount(),
-                Instant.ofEpochSecond(0, s.firstEpochMicros() * 1000).atZone(NEW_YORK).toLocalTime(),
-                Instant.ofEpochSecond(0, s.lastEpochMicros() * 1000).atZone(NEW_YORK).toLocalTime(), s.totalVolume(), s.deltaRows());
+                Micros.instant(s.firstEpochMicros()).atZone(NEW_YORK).toLocalTime(),
+                Micros.instant(s.lastEpochMicros()).atZone(NEW_YORK).toLocalTime(), s.totalVolume(), s.deltaRows());
         say("  files: %s, %s", day.scid().getFileName(), day.optionDelta().getFileName());
 
         try (Admin admin = stack.admin()) {

@@ -1,8 +1,8 @@
 package io.liquidityengine.execution.kafka;
 
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.execution.paper.PaperBroker;
 import io.liquidityengine.execution.sink.ExecutionSink;
-import io.liquidityengine.execution.sink.Micros;
 import io.liquidityengine.execution.sink.SinkState;
 import io.liquidityengine.execution.sink.StateCodec;
 import io.liquidityengine.schemas.catalog.Topic;

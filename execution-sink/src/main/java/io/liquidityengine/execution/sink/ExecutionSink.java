@@ -1,5 +1,6 @@
 package io.liquidityengine.execution.sink;
 
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.execution.broker.Broker;
 import io.liquidityengine.execution.broker.BrokerEvent;
 import io.liquidityengine.execution.broker.InstrumentSpec;

@@ -1,5 +1,6 @@
 package io.liquidityengine.execution.sink;
 
+import io.liquidityengine.schemas.Micros;
 import static io.liquidityengine.schemas.deadletter.DeadLetterReason.INVALID_VALUE;
 
 import io.liquidityengine.execution.broker.BracketLegSpec;

@@ -1,6 +1,7 @@
 package io.liquidityengine.ingest.publish;
 
 import io.liquidityengine.ingest.parse.ParseProblem;
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.control.SourceCheckpoint;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +86,7 @@ public final class SourceRunner {
         long startNanos = System.nanoTime();
         long lastProgress = startNanos;
         long firstEventMicros = Long.MIN_VALUE;
-        long lastEventMicros = checkpoint.map(c -> c.getLastEventTime() == null ? Long.MIN_VALUE : toMicros(c.getLastEventTime()))
+        long lastEventMicros = checkpoint.map(c -> c.getLastEventTime() == null ? Long.MIN_VALUE : Micros.of(c.getLastEventTime()))
                 .orElse(Long.MIN_VALUE);
         long publishedThisRun = 0;
         // paced replays read one unit at a time so that a commit before a wait covers exactly what was sent
@@ -147,7 +147,7 @@ public final class SourceRunner {
                 double seconds = (now - startNanos) / 1e9;
                 LOG.info("Source {}: {} records ({} /s), event time {}, {} dead letters", source.id(), published,
                         Math.round(publishedThisRun / seconds),
-                        lastEventMicros == Long.MIN_VALUE ? "-" : Instant.ofEpochSecond(0, lastEventMicros * 1000), deadLettered);
+                        lastEventMicros == Long.MIN_VALUE ? "-" : Micros.instant(lastEventMicros), deadLettered);
             }
             if (batch.finished()) {
                 break;
@@ -169,7 +169,7 @@ public final class SourceRunner {
         SourceCheckpoint checkpoint = SourceCheckpoint.newBuilder()
                 .setSourceId(source.id()).setOrigin(source.origin()).setNextPosition(position)
                 .setPositionKind(source.positionKind())
-                .setLastEventTime(lastEventMicros == Long.MIN_VALUE ? null : Instant.ofEpochSecond(0, lastEventMicros * 1000))
+                .setLastEventTime(lastEventMicros == Long.MIN_VALUE ? null : Micros.instant(lastEventMicros))
                 .setPublished(published).setDeadLettered(deadLettered).build();
         publisher.send(Topics.CONTROL_INGEST_CHECKPOINTS, source.id(), checkpoint, eventMillis(lastEventMicros));
         publisher.commit();
@@ -177,9 +177,5 @@ public final class SourceRunner {
 
     private static long eventMillis(long micros) {
         return micros == Long.MIN_VALUE ? 0L : Math.floorDiv(micros, 1000);
-    }
-
-    private static long toMicros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
     }
 }

@@ -9,6 +9,7 @@ import io.liquidityengine.ingest.reference.InstrumentSpec;
 import io.liquidityengine.ingest.sierra.scid.ScidReadOptions;
 import io.liquidityengine.ingest.sierra.scid.ScidReader;
 import io.liquidityengine.ingest.sierra.scid.ScidRecord;
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.deadletter.PositionKind;
 import io.liquidityengine.schemas.marketdata.AggressorSide;
@@ -99,7 +100,7 @@ public final class ScidTickSource implements RecordSource {
     private OutRecord<?> toRecord(ScidRecord r) {
         long micros = r.epochMicros();
         long millis = Math.floorDiv(micros, 1000);
-        Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+        Instant time = Micros.instant(micros);
         if (r.isTick()) {
             Tick tick = Tick.newBuilder()
                     .setInstrument(instrument.symbol())

@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.marketdata.AggressorSide;
 import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.marketdata.BarSource;
@@ -15,7 +16,6 @@ import io.liquidityengine.topology.domain.levels.LevelEvent;
 import io.liquidityengine.topology.domain.levels.LevelEventType;
 import io.liquidityengine.topology.domain.levels.LiquidityLevel;
 import io.liquidityengine.topology.domain.strategy.PlanEvent;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +27,13 @@ public final class AvroMapping {
     private AvroMapping() {
     }
 
-    public static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
-    }
-
-    public static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    }
-
     public static TradeEvent trade(Tick t) {
         Aggressor aggressor = switch (t.getAggressor()) {
             case BUY -> Aggressor.BUY;
             case SELL -> Aggressor.SELL;
             default -> Aggressor.UNKNOWN;
         };
-        return new TradeEvent(t.getInstrument(), micros(t.getEventTime()), t.getPrice(), t.getSize(), aggressor,
+        return new TradeEvent(t.getInstrument(), Micros.of(t.getEventTime()), t.getPrice(), t.getSize(), aggressor,
                 t.getBid() == null ? Double.NaN : t.getBid(), t.getAsk() == null ? Double.NaN : t.getAsk(),
                 Math.max(1, t.getTradeCount()));
     }
@@ -55,7 +47,7 @@ public final class AvroMapping {
         Map<String, Double> studies = new TreeMap<>(b.studies());
         return Bar.newBuilder()
                 .setInstrument(b.instrument()).setIntervalSeconds(b.intervalSeconds())
-                .setStartTime(instant(b.startMicros())).setEndTime(instant(b.endMicros()))
+                .setStartTime(Micros.instant(b.startMicros())).setEndTime(Micros.instant(b.endMicros()))
                 .setOpen(b.open()).setHigh(b.high()).setLow(b.low()).setClose(b.close())
                 .setVolume(b.volume()).setTrades(b.trades()).setBidVolume(b.bidVolume()).setAskVolume(b.askVolume())
                 .setFootprint(footprint).setStudies(studies).setSource(source).build();
@@ -66,7 +58,7 @@ public final class AvroMapping {
         for (FootprintLevel level : b.getFootprint()) {
             footprint.add(new io.liquidityengine.topology.domain.bars.FootprintLevel(level.getPrice(), level.getBidVolume(), level.getAskVolume()));
         }
-        return new BarValue(b.getInstrument(), b.getIntervalSeconds(), micros(b.getStartTime()), micros(b.getEndTime()),
+        return new BarValue(b.getInstrument(), b.getIntervalSeconds(), Micros.of(b.getStartTime()), Micros.of(b.getEndTime()),
                 b.getOpen(), b.getHigh(), b.getLow(), b.getClose(), b.getVolume(), b.getTrades(), b.getBidVolume(), b.getAskVolume(),
                 footprint, b.getStudies());
     }
@@ -81,8 +73,8 @@ public final class AvroMapping {
                         : io.liquidityengine.schemas.marketdata.LevelEvent.FILLED)
                 .setDirection(io.liquidityengine.schemas.marketdata.LevelDirection.valueOf(l.direction().name()))
                 .setOrigin(io.liquidityengine.schemas.marketdata.LevelOrigin.valueOf(l.origin().name()))
-                .setCreatedTime(instant(l.createdMicros()))
-                .setFilledTime(l.isFilled() ? instant(l.filledMicros()) : null)
+                .setCreatedTime(Micros.instant(l.createdMicros()))
+                .setFilledTime(l.isFilled() ? Micros.instant(l.filledMicros()) : null)
                 .setReferencePrice(Double.isNaN(l.referencePrice()) ? null : l.referencePrice())
                 .setSourceId(l.sourceId())
                 .build();
@@ -99,7 +91,7 @@ public final class AvroMapping {
     public static io.liquidityengine.schemas.signals.Bias bias(BiasSnapshot b) {
         return io.liquidityengine.schemas.signals.Bias.newBuilder()
                 .setInstrument(b.instrument())
-                .setEventTime(instant(b.eventMicros()))
+                .setEventTime(Micros.instant(b.eventMicros()))
                 .setBias(BiasValue.valueOf(b.bias().name()))
                 .setPreviousBias(BiasValue.valueOf(b.previousBias().name()))
                 .setFlip(b.flip())
@@ -127,7 +119,7 @@ public final class AvroMapping {
                 .setStrategyId(p.strategyId())
                 .setStatus(io.liquidityengine.schemas.signals.PlanStatus.valueOf(p.status().name()))
                 .setSide(io.liquidityengine.schemas.signals.PlanSide.valueOf(p.side().name()))
-                .setEventTime(instant(p.eventMicros()))
+                .setEventTime(Micros.instant(p.eventMicros()))
                 .setEntryPrice(p.entryPrice())
                 .setStopPrice(p.stopPrice())
                 .setLegs(legs)

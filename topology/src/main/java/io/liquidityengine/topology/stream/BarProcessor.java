@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.marketdata.Bar;
@@ -88,8 +89,8 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
         long windowStart = BarWindows.windowStart(trade.timeMicros(), base);
         long windowEnd = windowStart + BarWindows.windowSize(base);
         if (state.maxTimeMicros != Long.MIN_VALUE && windowEnd + graceMicros <= state.maxTimeMicros) {
-            reject(record, DeadLetterReason.LATE_EVENT, "tick at " + AvroMapping.instant(trade.timeMicros()) + " is after its bar closed (bar end "
-                    + AvroMapping.instant(windowEnd) + " + grace " + config.grace() + " <= event time " + AvroMapping.instant(state.maxTimeMicros) + ")");
+            reject(record, DeadLetterReason.LATE_EVENT, "tick at " + Micros.instant(trade.timeMicros()) + " is after its bar closed (bar end "
+                    + Micros.instant(windowEnd) + " + grace " + config.grace() + " <= event time " + Micros.instant(state.maxTimeMicros) + ")");
             return;
         }
         add(state, trade, grid, windowStart);

@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.control.ControlCommand;
 import io.liquidityengine.schemas.execution.BracketLeg;
 import io.liquidityengine.schemas.execution.ExecutionReport;
@@ -46,7 +47,7 @@ final class RiskMapping {
             legs.add(new PlanLeg(leg.getLeg(), leg.getWeight(), leg.getTargetPrice()));
         }
         return new PlanEvent(p.getPlanId(), p.getRevision(), p.getInstrument(), p.getStrategyId(),
-                PlanStatus.valueOf(p.getStatus().name()), PlanSide.valueOf(p.getSide().name()), AvroMapping.micros(p.getEventTime()),
+                PlanStatus.valueOf(p.getStatus().name()), PlanSide.valueOf(p.getSide().name()), Micros.of(p.getEventTime()),
                 p.getEntryPrice(), p.getStopPrice(), legs, p.getTotalQuantity(), p.getRewardRisk(), p.getReason());
     }
 
@@ -54,19 +55,19 @@ final class RiskMapping {
         return new ExecutionEvent(r.getReportId(), r.getClientOrderId(), r.getBracketId(), r.getLegId(), r.getAccount(),
                 r.getInstrument(), ExecType.valueOf(r.getExecType().name()), OrderRole.valueOf(r.getRole().name()),
                 Side.valueOf(r.getSide().name()), r.getFillPrice(), (int) Math.round(r.getFillQuantity()), r.getCommission(),
-                AvroMapping.micros(r.getEventTime()), r.getText());
+                Micros.of(r.getEventTime()), r.getText());
     }
 
     static PositionUpdate position(Position p) {
         return new PositionUpdate(p.getPositionId(), p.getAccount(), p.getInstrument(), PositionStatus.valueOf(p.getStatus().name()),
                 Side.valueOf(p.getSide().name()), (int) Math.round(p.getQuantity()), p.getAverageEntryPrice(), p.getRealizedTicks(),
-                p.getRealizedPnl(), p.getCommission(), p.getCurrency(), AvroMapping.micros(p.getOpenedTime()),
-                AvroMapping.micros(p.getEventTime()));
+                p.getRealizedPnl(), p.getCommission(), p.getCurrency(), Micros.of(p.getOpenedTime()),
+                Micros.of(p.getEventTime()));
     }
 
     static io.liquidityengine.topology.domain.risk.ControlCommand command(ControlCommand c) {
         return new io.liquidityengine.topology.domain.risk.ControlCommand(c.getCommandId(), c.getAccount(),
-                CommandType.valueOf(c.getCommand().name()), c.getInstrument(), AvroMapping.micros(c.getEventTime()),
+                CommandType.valueOf(c.getCommand().name()), c.getInstrument(), Micros.of(c.getEventTime()),
                 c.getIssuedBy(), c.getReason());
     }
 
@@ -75,7 +76,7 @@ final class RiskMapping {
         d.numbers().forEach((k, v) -> numbers.put(k, v.doubleValue()));
         return RiskDecision.newBuilder()
                 .setDecisionId(d.decisionId()).setAccount(d.account()).setPlanId(d.planId()).setPlanRevision(d.planRevision())
-                .setInstrument(d.instrument()).setEventTime(AvroMapping.instant(d.eventMicros()))
+                .setInstrument(d.instrument()).setEventTime(Micros.instant(d.eventMicros()))
                 .setStatus(io.liquidityengine.schemas.risk.DecisionStatus.valueOf(d.status().name()))
                 .setReason(io.liquidityengine.schemas.risk.ReasonCode.valueOf(d.reason().name()))
                 .setQuantity(d.quantity()).setNumbers(numbers).setMessage(d.message())
@@ -95,7 +96,7 @@ final class RiskMapping {
                 .setSide(io.liquidityengine.schemas.execution.Side.valueOf(o.side().name()))
                 .setEntryType(io.liquidityengine.schemas.execution.OrderType.valueOf(o.entryType().name()))
                 .setQuantity(o.quantity()).setEntryPrice(o.entryPrice()).setLegs(legs)
-                .setEventTime(AvroMapping.instant(o.eventMicros())).setReason(o.reason())
+                .setEventTime(Micros.instant(o.eventMicros())).setReason(o.reason())
                 .build();
     }
 }

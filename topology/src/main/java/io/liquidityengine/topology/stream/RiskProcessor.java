@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.control.ControlCommand;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
@@ -71,11 +72,11 @@ final class RiskProcessor implements Processor<String, Object, String, Object> {
             Object value = record.value() instanceof AccountSignal signal ? signal.getEvent() : record.value();
             if (value instanceof TradePlan plan) {
                 InstrumentTerms terms = terms(plan.getInstrument());
-                RiskOutcome outcome = risk.onPlan(RiskMapping.plan(plan), terms, AvroMapping.micros(plan.getEventTime()));
+                RiskOutcome outcome = risk.onPlan(RiskMapping.plan(plan), terms, Micros.of(plan.getEventTime()));
                 forward(account, RiskMapping.decision(outcome.decision()), outcome.decision().eventMicros(), EngineTopology.DECISIONS_OUT);
                 orders.addAll(outcome.orders());
             } else if (value instanceof Bias bias) {
-                long micros = AvroMapping.micros(bias.getEventTime());
+                long micros = Micros.of(bias.getEventTime());
                 orders.addAll(risk.onTime(micros, tradedTerms(risk, bias.getInstrument())));
                 orders.addAll(risk.onTrend(bias.getInstrument(), TrendDirection.valueOf(bias.getTrend().name()),
                         bias.getLongSetup(), bias.getShortSetup(), micros));

@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.control.StrategyDefinition;
 import io.liquidityengine.schemas.control.StrategyKind;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
@@ -115,12 +116,17 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         }
     }
 
+    /**
+     * Reference data of the record's instrument, or null when the record is keyed by another instrument
+     * or the instrument is unknown (both dead-lettered by the checks).
+     */
+    private Instrument checkedInstrument(Record<String, Object> record, String instrument) {
+        return keyMatches(record, instrument) ? instrument(record, instrument) : null;
+    }
+
     private void onBar(Record<String, Object> record, Bar avro) {
         String instrument = avro.getInstrument();
-        if (!keyMatches(record, instrument)) {
-            return;
-        }
-        Instrument ref = instrument(record, instrument);
+        Instrument ref = checkedInstrument(record, instrument);
         if (ref == null) {
             return;
         }
@@ -140,7 +146,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         ReferenceSignalEngine engine = engine(instrument, ref);
         if (bar.startMicros() <= engine.lastBarStartMicros()) {
             reject(record, DeadLetterReason.TIMESTAMP_BACKWARDS, "bar at " + avro.getStartTime()
-                    + " is not after the previous bar at " + AvroMapping.instant(engine.lastBarStartMicros()), bar.startMicros());
+                    + " is not after the previous bar at " + Micros.instant(engine.lastBarStartMicros()), bar.startMicros());
             return;
         }
         SignalOutput out = engine.onBar(bar);
@@ -258,14 +264,11 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
 
     private void onOptionDelta(Record<String, Object> record, OptionDelta delta) {
         String instrument = delta.getUnderlying();
-        if (!keyMatches(record, instrument)) {
-            return;
-        }
-        Instrument ref = instrument(record, instrument);
+        Instrument ref = checkedInstrument(record, instrument);
         if (ref == null) {
             return;
         }
-        long micros = AvroMapping.micros(delta.getEventTime());
+        long micros = Micros.of(delta.getEventTime());
         if (!Double.isFinite(delta.getValue())) {
             reject(record, DeadLetterReason.INVALID_VALUE, "option delta " + delta.getValue() + " is not finite", micros);
             return;
@@ -279,22 +282,19 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
 
     private void onImportedLevel(Record<String, Object> record, LiquidityLevel level) {
         String instrument = level.getInstrument();
-        if (!keyMatches(record, instrument)) {
-            return;
-        }
-        Instrument ref = instrument(record, instrument);
+        Instrument ref = checkedInstrument(record, instrument);
         if (ref == null) {
             return;
         }
         TickGrid grid = new TickGrid(ref.getTickSize());
-        long created = AvroMapping.micros(level.getCreatedTime());
+        long created = Micros.of(level.getCreatedTime());
         if (!grid.isOnGrid(level.getPrice())) {
             reject(record, DeadLetterReason.OFF_TICK_GRID, "level price " + level.getPrice() + " is off the "
                     + ref.getTickSize() + " tick grid", created);
             return;
         }
         String sourceId = level.getSourceId() == null ? level.getLevelId() : level.getSourceId();
-        Long filled = level.getFilledTime() == null ? null : AvroMapping.micros(level.getFilledTime());
+        Long filled = level.getFilledTime() == null ? null : Micros.of(level.getFilledTime());
         ImportedLevel imported;
         try {
             imported = new ImportedLevel(sourceId, created, level.getPrice(),
@@ -413,7 +413,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
     private void reject(Record<String, Object> record, DeadLetterReason reason, String detail, Long eventMicros) {
         DeadLetter letter = DeadLetterRecords.of("signals", context.recordMetadata().orElse(null), reason, detail,
                 String.valueOf(record.value()).getBytes(StandardCharsets.UTF_8),
-                eventMicros == null ? null : AvroMapping.instant(eventMicros));
+                eventMicros == null ? null : Micros.instant(eventMicros));
         deadLetters.record(reason);
         context.forward(new Record<String, Object>(letter.getSource(), letter, record.timestamp()), EngineTopology.DLQ_OUT);
     }

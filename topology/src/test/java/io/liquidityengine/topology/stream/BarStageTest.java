@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import static io.liquidityengine.schemas.marketdata.AggressorSide.BUY;
 import static io.liquidityengine.schemas.marketdata.AggressorSide.SELL;
 import static io.liquidityengine.topology.stream.TopologyFixture.T0;
@@ -130,7 +131,7 @@ class BarStageTest {
             f.pipe(tick("ES", T0.plusMillis(100), 6000.00, 2, BUY));
             var store = f.driver.<String, BarState>getKeyValueStore(BarProcessor.STORE);
             BarState state = store.get("ES");
-            assertThat(state.maxTimeMicros).isEqualTo(AvroMapping.micros(T0.plusMillis(100)));
+            assertThat(state.maxTimeMicros).isEqualTo(Micros.of(T0.plusMillis(100)));
             assertThat(state.openBase).hasSize(1);
             assertThat(state.openBase.firstEntry().getValue().bar().volume()).isEqualTo(2.0);
             assertThat(Map.copyOf(state.rollups)).isEmpty();

@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import static io.liquidityengine.topology.stream.TopologyFixture.T0;
 import static io.liquidityengine.topology.stream.TopologyFixture.importedBar;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
 class RuleStrategyStageTest {
 
-    private static final long T0_MICROS = AvroMapping.micros(T0);
+    private static final long T0_MICROS = Micros.of(T0);
     private static final String HAMMER = """
             {"timeframe": "1m", "long": {"pattern": "hammer"},
              "plan": {"stopPoints": 2.0, "targetsR": [1, 2, 3], "weights": [1, 2, 1], "validBars": 1}}""";
@@ -229,7 +230,7 @@ class RuleStrategyStageTest {
                 }
             }
             if (livePlan == null && fired != null) {
-                livePlan = "ema-cross-patterns:ES:" + AvroMapping.micros(b.getStartTime());
+                livePlan = "ema-cross-patterns:ES:" + Micros.of(b.getStartTime());
                 liveSide = fired;
                 liveEntry = c;
                 liveStop = fired.equals("BUY") ? c - 4 : c + 4;

@@ -1,5 +1,6 @@
 package io.liquidityengine.topology.stream;
 
+import io.liquidityengine.schemas.Micros;
 import static io.liquidityengine.schemas.marketdata.AggressorSide.BUY;
 import static io.liquidityengine.schemas.marketdata.AggressorSide.SELL;
 import static io.liquidityengine.topology.stream.TopologyFixture.T0;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 class SignalStageTest {
 
-    private static final long T0_MICROS = AvroMapping.micros(T0);
+    private static final long T0_MICROS = Micros.of(T0);
 
     @Test
     void shouldCreateALevelFromStackedBuyImbalancesAndFillItOnALaterBar() {

@@ -1,8 +1,11 @@
-package io.liquidityengine.execution.sink;
+package io.liquidityengine.schemas;
 
 import java.time.Instant;
 
-/** UTC microseconds, the unit of every event time in the contracts. */
+/**
+ * UTC microseconds since the epoch: the unit of every {@code timestamp-micros} field in the contracts,
+ * and of event time in the domain code that adapters map those fields to.
+ */
 public final class Micros {
 
     private Micros() {
