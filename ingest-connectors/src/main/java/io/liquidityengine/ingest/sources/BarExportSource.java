@@ -1,6 +1,5 @@
 package io.liquidityengine.ingest.sources;
 
-import io.liquidityengine.ingest.parse.ParseResult;
 import io.liquidityengine.ingest.publish.OutRecord;
 import io.liquidityengine.ingest.reference.InstrumentSpec;
 import io.liquidityengine.ingest.sierra.barexport.BarExportConfig;
@@ -13,7 +12,6 @@ import io.liquidityengine.schemas.marketdata.BarSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -42,13 +40,7 @@ public final class BarExportSource extends ParsedFileSource {
 
     @Override
     protected List<Unit> readUnits() throws IOException {
-        List<Unit> units = new ArrayList<>();
-        for (ParseResult<ExportedBar> r : new BarExportParser(config).parse(file)) {
-            units.add(r instanceof ParseResult.Parsed<ExportedBar> p
-                    ? Unit.of(r.position(), toRecord(p.parsedValue()))
-                    : Unit.rejected(r.position(), r.problem()));
-        }
-        return units;
+        return Unit.ofResults(new BarExportParser(config).parse(file), this::toRecord);
     }
 
     private OutRecord<Bar> toRecord(ExportedBar b) {

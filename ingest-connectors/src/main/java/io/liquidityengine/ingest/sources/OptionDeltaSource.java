@@ -3,7 +3,6 @@ package io.liquidityengine.ingest.sources;
 import io.liquidityengine.ingest.optiondelta.OptionDeltaConfig;
 import io.liquidityengine.ingest.optiondelta.OptionDeltaParser;
 import io.liquidityengine.ingest.optiondelta.OptionDeltaPoint;
-import io.liquidityengine.ingest.parse.ParseResult;
 import io.liquidityengine.ingest.publish.OutRecord;
 import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.deadletter.PositionKind;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,13 +37,7 @@ public final class OptionDeltaSource extends ParsedFileSource {
 
     @Override
     protected List<Unit> readUnits() throws IOException {
-        List<Unit> units = new ArrayList<>();
-        for (ParseResult<OptionDeltaPoint> r : new OptionDeltaParser(config).parse(file)) {
-            units.add(r instanceof ParseResult.Parsed<OptionDeltaPoint> p
-                    ? Unit.of(r.position(), toRecord(p.parsedValue()))
-                    : Unit.rejected(r.position(), r.problem()));
-        }
-        return units;
+        return Unit.ofResults(new OptionDeltaParser(config).parse(file), this::toRecord);
     }
 
     private OutRecord<OptionDelta> toRecord(OptionDeltaPoint point) {

@@ -1,6 +1,7 @@
 package io.liquidityengine.ingest.sources;
 
 import io.liquidityengine.ingest.parse.ParseProblem;
+import io.liquidityengine.ingest.parse.ParseResult;
 import io.liquidityengine.ingest.publish.OutRecord;
 import io.liquidityengine.ingest.publish.RecordSource;
 import io.liquidityengine.ingest.publish.SourceBatch;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A finished text export as a source: the file is parsed whole on open (exports are small), turned
@@ -33,6 +35,16 @@ abstract class ParsedFileSource implements RecordSource {
 
         static Unit rejected(long position, ParseProblem problem) {
             return new Unit(position, List.of(), problem);
+        }
+
+        /** One unit per parser result, at its line: a record for a parsed row, a rejection for a problem. */
+        static <T> List<Unit> ofResults(List<ParseResult<T>> results, Function<T, OutRecord<?>> toRecord) {
+            List<Unit> units = new ArrayList<>(results.size());
+            for (ParseResult<T> r : results) {
+                units.add(r instanceof ParseResult.Parsed<T> p ? of(r.position(), toRecord.apply(p.parsedValue()))
+                        : rejected(r.position(), r.problem()));
+            }
+            return units;
         }
     }
 
