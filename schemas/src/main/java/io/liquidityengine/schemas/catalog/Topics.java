@@ -6,6 +6,7 @@ import io.liquidityengine.schemas.control.StrategyDefinition;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.ExecutionSinkState;
+import io.liquidityengine.schemas.execution.MarketClock;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.marketdata.Bar;
@@ -14,6 +15,7 @@ import io.liquidityengine.schemas.marketdata.OptionDelta;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.schemas.risk.AccountSignal;
+import io.liquidityengine.schemas.risk.RiskClock;
 import io.liquidityengine.schemas.risk.RiskDecision;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
@@ -70,6 +72,10 @@ public final class Topics {
             "accepted, fills, cancels, rejects");
     public static final Topic<String, Position> EXEC_POSITIONS = delete("exec.positions", "account", Position.class, FOREVER,
             "open and closed positions with realized P&L");
+    public static final Topic<String, RiskClock> RISK_CLOCK = compact("risk.clock", "account", RiskClock.class,
+            "backtest lockstep: how far each account's orders are decided, for the execution sink (only with engine.risk.lockstep)");
+    public static final Topic<String, MarketClock> EXEC_MARKET_CLOCK = compact("exec.market-clock", "account", MarketClock.class,
+            "backtest lockstep: how far the execution sink has run the market for each account, for the risk stage (only with execution.lockstep)");
     public static final Topic<String, ExecutionSinkState> EXEC_SINK_STATE = compact("exec.sink-state", "sink id", ExecutionSinkState.class,
             "execution sink state snapshots (executed order ids, working brackets, positions), committed with its outputs and offsets");
     public static final Topic<String, ControlCommand> CONTROL_COMMANDS = delete("control.commands", "account", ControlCommand.class, FOREVER,
@@ -89,7 +95,7 @@ public final class Topics {
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(
             MD_TICKS, MD_BARS_IMPORTED, MD_LEVELS_IMPORTED, MD_OPTION_DELTAS, REF_INSTRUMENTS,
             SIG_BARS, SIG_LEVELS, SIG_BIAS, SIG_PLANS, RISK_SIGNALS_BY_ACCOUNT, RISK_DECISIONS,
-            EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, EXEC_SINK_STATE, CONTROL_COMMANDS, CONFIG_STRATEGIES, CONTROL_INGEST_CHECKPOINTS,
+            EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, RISK_CLOCK, EXEC_MARKET_CLOCK, EXEC_SINK_STATE, CONTROL_COMMANDS, CONFIG_STRATEGIES, CONTROL_INGEST_CHECKPOINTS,
             DLQ_INGEST, DLQ_TOPOLOGY, DLQ_EXECUTION);
 
     private Topics() {
