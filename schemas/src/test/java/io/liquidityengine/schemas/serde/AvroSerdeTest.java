@@ -7,9 +7,15 @@ import io.liquidityengine.schemas.marketdata.AggressorSide;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.registry.InMemorySchemaRegistry;
 import io.liquidityengine.schemas.registry.SchemaRegistries;
+import io.liquidityengine.schemas.risk.AccountSignal;
+import io.liquidityengine.schemas.signals.Bias;
+import io.liquidityengine.schemas.signals.BiasValue;
+import io.liquidityengine.schemas.signals.DeltaPosition;
+import io.liquidityengine.schemas.signals.TrendDirection;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -41,6 +47,23 @@ class AvroSerdeTest {
         assertThat(serde.deserializer().deserialize("md.ticks", bytes)).isEqualTo(tick());
         assertThat(serde.deserializer().deserialize("md.ticks", bytes).getEventTime())
                 .isEqualTo(Instant.parse("2024-12-05T15:30:00.123456Z"));
+    }
+
+    @Test
+    void shouldCarryTheBiasTargetsThroughAnAccountSignal() {
+        Bias bias = Bias.newBuilder().setInstrument("ES").setEventTime(Instant.parse("2024-12-05T15:30:05Z"))
+                .setBias(BiasValue.LONG).setPreviousBias(BiasValue.HOLD).setFlip(true).setLiquiditySide(1)
+                .setTrend(TrendDirection.LONG).setDeltaPosition(DeltaPosition.LONG).setExtended(false)
+                .setNormalActionBars(24).setClose(5000.00).setLongTargets(List.of(5002.00, 5002.25, 5004.00))
+                .setShortTargets(List.of(4998.00, 4998.00, 4998.00)).build();
+        AvroSerde<AccountSignal> serde = new AvroSerde<>(AccountSignal.class, new InMemorySchemaRegistry(), false);
+
+        byte[] bytes = serde.serializer().serialize("risk.signals-by-account", new AccountSignal(bias));
+        Bias read = (Bias) serde.deserializer().deserialize("risk.signals-by-account", bytes).getEvent();
+
+        assertThat(read.getLongTargets()).containsExactly(5002.00, 5002.25, 5004.00);
+        assertThat(read.getShortTargets()).containsExactly(4998.00, 4998.00, 4998.00);
+        assertThat(read).isEqualTo(bias);
     }
 
     @Test

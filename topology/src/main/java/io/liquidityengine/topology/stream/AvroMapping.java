@@ -104,6 +104,8 @@ public final class AvroMapping {
                 .setExtended(b.extended())
                 .setNormalActionBars(b.normalActionBars())
                 .setClose(b.close())
+                .setLongTargets(b.longTargets())
+                .setShortTargets(b.shortTargets())
                 .build();
     }
 

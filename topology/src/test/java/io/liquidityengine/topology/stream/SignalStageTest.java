@@ -192,6 +192,32 @@ class SignalStageTest {
     }
 
     @Test
+    void shouldPublishTheCurrentTargetsForALongAndAShortOnEveryBias() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.pipe(importedBar(0, 5000.00, 5000.25, 4999.75, 5000.00));          // no levels yet: no targets
+            for (double price : new double[] {5002.00, 5002.25, 5004.00, 5010.00, 5020.00, 4998.00, 4985.00, 4980.00}) {
+                f.pipeImportedLevel(String.valueOf(price), T0.plusSeconds(6), price);
+            }
+            // close 5000.00. Long: T1 = 5002.00 (nearest above); 5002.00 has a level one tick beyond, so the gaps are
+            // 5002.25 (next 5004.00) and 5004.00 (next 5010.00, 4.00 from the close < 15): T2 5002.25, T3 5004.00.
+            // Short: T1 = 4998.00; gaps 4998.00 (next 4985.00) and 4985.00 (next 4980.00), which is exactly 15.00
+            // from the close, not less: T3 = T2 = 4998.00.
+            f.pipe(importedBar(10, 5000.00, 5000.25, 4999.75, 5000.00));
+            // the high fills 5002.00; close 5001.00. Long: T1 = 5002.25, now also the nearest gap; T3 5004.00.
+            // Short: the second gap 4985.00 is 16.00 away: T3 = T2 = 4998.00.
+            f.pipe(importedBar(15, 5000.00, 5002.00, 5000.00, 5001.00));
+
+            assertThat(f.output(Topics.SIG_BIAS).readValuesToList()).extracting(Bias::getEventTime, Bias::getClose,
+                    Bias::getLongTargets, Bias::getShortTargets).containsExactly(
+                    tuple(T0.plusSeconds(5), 5000.00, List.of(), List.of()),
+                    tuple(T0.plusSeconds(15), 5000.00, List.of(5002.00, 5002.25, 5004.00), List.of(4998.00, 4998.00, 4998.00)),
+                    tuple(T0.plusSeconds(20), 5001.00, List.of(5002.25, 5002.25, 5004.00), List.of(4998.00, 4998.00, 4998.00)));
+            assertThat(f.output(Topics.SIG_LEVELS).readValuesToList()).filteredOn(l -> l.getEvent() == LevelEvent.FILLED)
+                    .extracting(LiquidityLevel::getPrice).containsExactly(5002.00);
+        }
+    }
+
+    @Test
     void shouldDeadLetterOutOfOrderOffGridAndMiskeyedSignalInputs() {
         try (TopologyFixture f = new TopologyFixture()) {
             f.pipe(importedBar(10, 5000.00, 5000.00, 5000.00, 5000.00));

@@ -3,6 +3,7 @@ package io.liquidityengine.topology.domain.bias;
 import io.liquidityengine.topology.domain.delta.DeltaPosition;
 import io.liquidityengine.topology.domain.trend.TrendDirection;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,14 @@ import java.util.Objects;
  * @param slope            NaN while undefined
  * @param rsi              NaN during warm-up
  * @param normalActionBars bars since the last extended bar
+ * @param longTargets      T1, T2, T3 for a long from the level book after the bar, around its close
+ *                         (the reference strategy's target rules); empty when not computable
+ * @param shortTargets     the same for a short
  */
 public record BiasSnapshot(String instrument, long eventMicros, Bias bias, Bias previousBias, boolean flip,
                            int liquiditySide, TrendDirection trend, DeltaPosition deltaPosition,
                            double roc15, double slope, double rsi, boolean extended, int normalActionBars,
-                           double close) {
+                           double close, List<Double> longTargets, List<Double> shortTargets) {
 
     public BiasSnapshot {
         Objects.requireNonNull(instrument, "instrument");
@@ -26,5 +30,7 @@ public record BiasSnapshot(String instrument, long eventMicros, Bias bias, Bias 
         Objects.requireNonNull(previousBias, "previousBias");
         Objects.requireNonNull(trend, "trend");
         Objects.requireNonNull(deltaPosition, "deltaPosition");
+        longTargets = List.copyOf(longTargets);
+        shortTargets = List.copyOf(shortTargets);
     }
 }

@@ -18,6 +18,8 @@ import io.liquidityengine.topology.domain.levels.LevelOrigin;
 import io.liquidityengine.topology.domain.strategy.BarContext;
 import io.liquidityengine.topology.domain.strategy.FlattenSignal;
 import io.liquidityengine.topology.domain.strategy.PlanEvent;
+import io.liquidityengine.topology.domain.strategy.PlanSide;
+import io.liquidityengine.topology.domain.strategy.PlanTargets;
 import io.liquidityengine.topology.domain.strategy.PositionSide;
 import io.liquidityengine.topology.domain.strategy.ReferenceStrategy;
 import io.liquidityengine.topology.domain.trend.ChopPeriodTracker;
@@ -37,7 +39,10 @@ import java.util.Optional;
  * <p>Per bar: chop period (from the previous bar's break) -> fills of existing levels -> new levels
  * from stacked footprint imbalances (tagged with the current period) -> liquidity side V1 and
  * trend V2 from the most recently filled level -> RSI and extension -> option-delta reading as of
- * the last completed minute before the bar's end -> bias and flip -> strategy.
+ * the last completed minute before the bar's end -> bias and flip -> the current T1-T3 for a long
+ * and a short around the bar's close (the reference strategy's target rules, on the book after the
+ * bar's fills and new levels; published with the bias so the risk stage moves open positions'
+ * targets with their levels) -> strategy.
  *
  * <p>All state lives in the component objects, each of plain fields with capture/restore or
  * reset hooks, so a state-store codec can persist it.
@@ -133,9 +138,12 @@ public final class ReferenceSignalEngine {
         BiasTracker.Result flip = bias.onBar(bar.startMicros(), biasNow);
 
         double rsiOut = rsiReady ? rsiValue : Double.NaN;
+        // targets around the close: where an open position's legs belong now (the plans use the same close)
+        PlanTargets longTargets = strategy.targets(PlanSide.BUY, bar.close(), levels);
+        PlanTargets shortTargets = strategy.targets(PlanSide.SELL, bar.close(), levels);
         BiasSnapshot snapshot = new BiasSnapshot(config.instrument(), bar.endMicros(), flip.bias(), flip.previous(),
                 flip.flip(), liquiditySide, trendNow, reading.position(), reading.roc(), reading.slope(), rsiOut,
-                extended, normalAction, bar.close());
+                extended, normalAction, bar.close(), longTargets.asList(), shortTargets.asList());
 
         BarContext context = new BarContext(bar, rsiOut, extended, normalAction, liquiditySide, trendNow, reading,
                 levels, position);

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -405,22 +406,51 @@ public final class AccountRisk {
      * leaves a leg's target alone. Open positions move each working leg's target to its level.
      */
     public List<OrderInstruction> onTargetLevels(String instrument, List<Double> targets, long eventMicros) {
+        return moveTargets(instrument, targets, targets, eventMicros);
+    }
+
+    /**
+     * The current targets of an instrument from its bias record (sig.bias, every base bar): each open
+     * bracket's working legs move to the targets of the bracket's side, {@code longTargets} for a
+     * long and {@code shortTargets} for a short, by leg number (index 0 = T1); an empty list (not
+     * computable on that bar) leaves that side's brackets alone. {@link ManagedBracket#moveTargets}
+     * keeps its rules: only working legs of OPEN brackets move (not a working entry, not a leg that
+     * filled or stopped, not while flattening), a target not beyond the leg's stop stays where it is,
+     * and a leg already at its target gives no MODIFY, so an unchanged book gives no orders. Every
+     * price is converted to whole ticks before any bracket changes: an off-grid price throws with the
+     * account untouched.
+     *
+     * @return one MODIFY per bracket whose targets moved, in bracket-id order
+     */
+    public List<OrderInstruction> onBiasTargets(String instrument, List<Double> longTargets, List<Double> shortTargets,
+                                                long eventMicros) {
+        return moveTargets(instrument, longTargets, shortTargets, eventMicros);
+    }
+
+    private List<OrderInstruction> moveTargets(String instrument, List<Double> longTargets, List<Double> shortTargets,
+                                               long eventMicros) {
+        Map<ManagedBracket, Map<Integer, Long>> moves = new LinkedHashMap<>();
+        for (ManagedBracket b : brackets.values()) {
+            if (b.instrument().equals(instrument) && b.phase() == BracketPhase.OPEN) {
+                moves.put(b, targetTicks(b, b.side() == Side.BUY ? longTargets : shortTargets));
+            }
+        }
         observe(eventMicros);
         List<OrderInstruction> orders = new ArrayList<>();
-        for (ManagedBracket b : List.copyOf(brackets.values())) {
-            if (!b.instrument().equals(instrument) || b.phase() != BracketPhase.OPEN) {
-                continue;
-            }
-            TickGrid grid = new TickGrid(b.tickSize());
-            Map<Integer, Long> byLeg = new HashMap<>();
-            for (int i = 0; i < targets.size(); i++) {
-                if (!Double.isNaN(targets.get(i))) {
-                    byLeg.put(i + 1, grid.ticks(targets.get(i)));
-                }
-            }
-            b.moveTargets(byLeg, eventMicros).ifPresent(orders::add);
-        }
+        moves.forEach((b, byLeg) -> b.moveTargets(byLeg, eventMicros).ifPresent(orders::add));
         return orders;
+    }
+
+    /** Targets by leg number in the bracket's ticks; NaN skips a leg; off-grid or infinite prices throw. */
+    private static Map<Integer, Long> targetTicks(ManagedBracket bracket, List<Double> targets) {
+        TickGrid grid = new TickGrid(bracket.tickSize());
+        Map<Integer, Long> byLeg = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            if (!Double.isNaN(targets.get(i))) {
+                byLeg.put(i + 1, grid.ticks(targets.get(i)));
+            }
+        }
+        return byLeg;
     }
 
     /**

@@ -73,6 +73,29 @@ public final class ReferenceStrategy implements Strategy {
                 && (Double.isNaN(avg) || avg <= config.avgShortMax());
     }
 
+    /**
+     * The targets the rules give for {@code side} around {@code price}, or why there are none: for a
+     * long T1 = nearest unfilled level above, T2 = nearest liquidity gap above, T3 = the second gap
+     * above when less than {@link ReferenceStrategyConfig#t3MaxDistancePoints} from {@code price},
+     * else T2; a short mirrors it below. Level prices, so on the tick grid. {@link #propose} builds
+     * its plan's targets with this, and the signal engine publishes it on every bar so the risk stage
+     * can move an open position's targets with their levels.
+     */
+    public PlanTargets targets(PlanSide side, double price, LevelView levels) {
+        boolean buy = side == PlanSide.BUY;
+        double t1 = buy ? levels.nearestUnfilledAbove(price) : levels.nearestUnfilledBelow(price);
+        if (Double.isNaN(t1)) {
+            return PlanTargets.rejected(side, "no unfilled level " + (buy ? "above" : "below") + " for T1");
+        }
+        double[] gaps = buy ? levels.gapsAbove(price, 2) : levels.gapsBelow(price, 2);
+        if (gaps.length == 0) {
+            return PlanTargets.rejected(side, "no liquidity gap " + (buy ? "above" : "below") + " for T2");
+        }
+        double t2 = gaps[0];
+        double t3 = gaps.length > 1 && Math.abs(gaps[1] - price) < config.t3MaxDistancePoints() ? gaps[1] : t2;
+        return new PlanTargets(side, t1, t2, t3, null);
+    }
+
     /** The plan the rules give for {@code side} around {@code price}, or a rejection. */
     public PlanProposal propose(PlanSide side, double price, LevelView levels) {
         boolean buy = side == PlanSide.BUY;
@@ -80,17 +103,14 @@ public final class ReferenceStrategy implements Strategy {
         if (Double.isNaN(entry)) {
             return PlanProposal.rejected(side, "no unfilled level " + (buy ? "below" : "above") + " for the entry");
         }
-        double t1 = buy ? levels.nearestUnfilledAbove(price) : levels.nearestUnfilledBelow(price);
-        if (Double.isNaN(t1)) {
-            return PlanProposal.rejected(side, "no unfilled level " + (buy ? "above" : "below") + " for T1");
-        }
-        double[] gaps = buy ? levels.gapsAbove(price, 2) : levels.gapsBelow(price, 2);
-        if (gaps.length == 0) {
-            return PlanProposal.rejected(side, "no liquidity gap " + (buy ? "above" : "below") + " for T2");
+        PlanTargets targets = targets(side, price, levels);
+        if (!targets.isValid()) {
+            return PlanProposal.rejected(side, targets.rejection());
         }
         double stop = grid.round(buy ? entry - config.stopPoints() : entry + config.stopPoints());
-        double t2 = gaps[0];
-        double t3 = gaps.length > 1 && Math.abs(gaps[1] - price) < config.t3MaxDistancePoints() ? gaps[1] : t2;
+        double t1 = targets.t1();
+        double t2 = targets.t2();
+        double t3 = targets.t3();
         double rewardRisk = buy ? (t1 - entry) / (entry - stop) : (entry - t1) / (stop - entry);
         if (!(rewardRisk >= config.minRewardRisk())) {
             return PlanProposal.rejected(side, String.format(Locale.ROOT, "reward:risk %.2f below %.2f",
