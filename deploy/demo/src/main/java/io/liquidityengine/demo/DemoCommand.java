@@ -41,6 +41,8 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String TOPOLOGY_APPLICATION_ID = "liquidity-engine";
+    /** The execution sink's default id (execution.sink-id): its consumer group is execution-sink-paper. */
+    private static final String SINK_ID = "paper";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final String EXAMPLE_STRATEGY = "topology/src/main/resources/strategies/ema-cross-patterns.json";
 
@@ -55,6 +57,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--timeout-seconds", defaultValue = "600", description = "Give up after this long. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
+
+    /**
+     * Chaos for the crash test: each time exec.market-clock reaches one of these end offsets (mid-loop),
+     * the topology and the execution sink are SIGKILLed together and started again.
+     */
+    List<Long> killTopologyAndSinkAt = List.of();
+    private int kills;
 
     @Override
     public Integer call() throws Exception {
@@ -103,12 +112,18 @@ public final class DemoCommand implements Callable<Integer> {
             ingestProps.put("ingest.sources.sample-deltas.path", day.optionDelta().toString());
             ingestProps.put("ingest.sources.sample-deltas.instrument", "ES");
 
+            // a replay: the risk stage and the paper broker run in lockstep (the same fills and P&L on every run);
+            // the short commit interval is the lockstep's round trip (the loop waits for each risk transaction)
             Map<String, String> topologyProps = new LinkedHashMap<>(common);
             topologyProps.put("kafka-streams.state.dir", work.resolve("streams-state").toString());
-
-            // a replay: the paper broker runs the market only as far as the topology has decided
+            topologyProps.put("engine.risk.lockstep", "true");
+            topologyProps.put("kafka-streams.commit.interval.ms", "10");
+            topologyProps.put("kafka-streams.consumer.fetch.max.wait.ms", "5");
+            // a killed instance's group membership ends after this long, then its restart takes over
+            topologyProps.put("kafka-streams.session.timeout.ms", "10000");
             Map<String, String> sinkProps = new LinkedHashMap<>(common);
-            sinkProps.put("execution.follow-upstream-group", TOPOLOGY_APPLICATION_ID);
+            sinkProps.put("execution.lockstep", "true");
+            sinkProps.put("kafka.fetch.max.wait.ms", "5");
 
             step("Starting the ingest service (publishes instruments, then replays the .scid file to md.ticks and the option deltas to md.option-deltas)");
             try (ServiceProcess ingest = ServiceProcess.start("ingest", ingestJar, ingestProps, work)) {
@@ -129,6 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
                             lastTicks = ticks;
                         }
                         check(deadline, topology);
+                        chaos(admin, reader, topology, sink);
                         ingest.waitFor(2);
                     }
                     int code = ingest.waitFor(5);
@@ -141,6 +157,7 @@ public final class DemoCommand implements Callable<Integer> {
                     long lastBars = -1;
                     while (true) {
                         check(deadline, topology);
+                        chaos(admin, reader, topology, sink);
                         long bars = reader.endOffsets(admin, Topics.SIG_BARS);
                         long lag = reader.lag(admin, TOPOLOGY_APPLICATION_ID, Topics.MD_TICKS);
                         if (bars != lastBars) {
@@ -152,20 +169,24 @@ public final class DemoCommand implements Callable<Integer> {
                         }
                         Thread.sleep(500);
                     }
-                    step("Waiting for the closed loop to settle (orders -> sink -> reports -> risk)");
+                    step("Waiting for the closed loop to settle (orders -> sink -> reports -> risk, in lockstep)");
                     long loopStableSince = System.nanoTime();
                     long lastLoop = -1;
                     while (true) {
                         check(deadline, topology);
                         check(deadline, sink);
+                        if (chaos(admin, reader, topology, sink)) {
+                            lastLoop = -1;
+                        }
                         long loop = reader.endOffsets(admin, Topics.EXEC_ORDERS) + reader.endOffsets(admin, Topics.EXEC_REPORTS)
-                                + reader.endOffsets(admin, Topics.RISK_DECISIONS);
+                                + reader.endOffsets(admin, Topics.RISK_DECISIONS) + reader.endOffsets(admin, Topics.EXEC_MARKET_CLOCK);
                         if (loop != lastLoop) {
-                            say("  exec.orders %,d   exec.reports %,d   risk.decisions %,d offsets", reader.endOffsets(admin, Topics.EXEC_ORDERS),
-                                    reader.endOffsets(admin, Topics.EXEC_REPORTS), reader.endOffsets(admin, Topics.RISK_DECISIONS));
+                            say("  exec.orders %,d   exec.reports %,d   risk.decisions %,d   exec.market-clock %,d offsets",
+                                    reader.endOffsets(admin, Topics.EXEC_ORDERS), reader.endOffsets(admin, Topics.EXEC_REPORTS),
+                                    reader.endOffsets(admin, Topics.RISK_DECISIONS), reader.endOffsets(admin, Topics.EXEC_MARKET_CLOCK));
                             lastLoop = loop;
                             loopStableSince = System.nanoTime();
-                        } else if (System.nanoTime() - loopStableSince > 5_000_000_000L) {
+                        } else if (System.nanoTime() - loopStableSince > 3_000_000_000L && loopSettled(admin, reader)) {
                             break;
                         }
                         Thread.sleep(500);
@@ -181,6 +202,35 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return day;
+    }
+
+    /** Kills and restarts the topology and the sink when the next chaos point is reached; true when it did. */
+    private boolean chaos(Admin admin, TopicReader reader, ServiceProcess topology, ServiceProcess sink) throws Exception {
+        if (kills >= killTopologyAndSinkAt.size() || reader.endOffsets(admin, Topics.EXEC_MARKET_CLOCK) < killTopologyAndSinkAt.get(kills)) {
+            return false;
+        }
+        kills++;
+        say("  chaos: SIGKILL to the topology and the execution sink at exec.market-clock %,d offsets, then restarting both",
+                reader.endOffsets(admin, Topics.EXEC_MARKET_CLOCK));
+        topology.kill();
+        sink.kill();
+        topology.restart();
+        sink.restart();
+        return true;
+    }
+
+    /**
+     * The loop has nothing left to do: the sink has processed every order and risk clock, and the risk stage
+     * every signal, report, position and market clock (trades after the last signal stay unrun: nothing
+     * was decided there).
+     */
+    private static boolean loopSettled(Admin admin, TopicReader reader) throws Exception {
+        String sinkGroup = "execution-sink-" + SINK_ID;
+        return reader.caughtUp(admin, sinkGroup, Topics.EXEC_ORDERS) && reader.caughtUp(admin, sinkGroup, Topics.RISK_CLOCK)
+                && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.RISK_SIGNALS_BY_ACCOUNT)
+                && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.EXEC_REPORTS)
+                && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.EXEC_POSITIONS)
+                && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.EXEC_MARKET_CLOCK);
     }
 
     private void printSummary(TopicReader reader) {

@@ -14,12 +14,18 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private ServiceProcess(String name, Path log, Process process) {
+    private ServiceProcess(String name, Path log, List<String> command) throws IOException {
         this.name = name;
         this.log = log;
-        this.process = process;
+        this.command = List.copyOf(command);
+        this.process = launch();
+    }
+
+    private Process launch() throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     static ServiceProcess start(String name, Path jar, Map<String, String> properties, Path logDir) throws IOException {
@@ -33,8 +39,21 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Path log = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServiceProcess(name, log, process);
+        Files.deleteIfExists(log);
+        return new ServiceProcess(name, log, command);
+    }
+
+    /** Kills the service the hard way (SIGKILL: no shutdown hook, no clean close) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts the service again with the same settings, its output appended to the same log. */
+    void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        process = launch();
     }
 
     String name() {

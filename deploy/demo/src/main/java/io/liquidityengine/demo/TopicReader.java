@@ -43,6 +43,28 @@ final class TopicReader {
         return sum;
     }
 
+    /**
+     * True when a consumer group has processed every record of a topic: no partition is more than one
+     * offset behind its end (a transactional producer's last commit marker takes an offset of its own
+     * that a consumer's committed position stops before).
+     */
+    boolean caughtUp(Admin admin, String group, Topic<?, ?> topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < topic.partitions(); p++) {
+            request.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+        }
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(request,
+                new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            long end = e.getValue().offset();
+            if (end > 0 && end - (c == null ? 0 : c.offset()) > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How far a consumer group is behind the committed end of a topic, summed over partitions. */
     long lag(Admin admin, String group, Topic<?, ?> topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();

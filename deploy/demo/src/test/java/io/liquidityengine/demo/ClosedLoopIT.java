@@ -22,29 +22,56 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole engine on a real broker: the demo's synthetic day through the ingest, topology and
- * execution-sink services (their packaged jars, as processes). The signal side is deterministic and
- * asserted exactly; the closed loop is checked for its invariants (every order has an approved
- * decision, no report twice, positions' P&L equal to a recomputation from the fills).
+ * execution-sink services (their packaged jars, as processes). The signal side is asserted exactly;
+ * the closed loop runs in lockstep and is checked for its invariants (every order has an approved
+ * decision, no report twice, positions' P&L equal to a recomputation from the fills) and then run
+ * again on a fresh broker with the topology and the sink SIGKILLed together twice mid-run: every
+ * decision, order, report and position must equal the uninterrupted run's.
  */
 @ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClosedLoopIT {
 
     private static final BigDecimal ES_TICK_VALUE = new BigDecimal("12.50");
 
-    @Test
-    void shouldRunTheSampleDayThroughEveryServiceAndCloseTheLoop(LocalStack stack) throws Exception {
+    /** The uninterrupted run's loop outputs, compared with the crashed run's. */
+    private static LoopOutputs uninterrupted;
+
+    /** Everything the loop produced, each record as its Avro JSON text, in topic order. */
+    record LoopOutputs(List<String> decisions, List<String> orders, List<String> reports, List<String> positions) {
+        static LoopOutputs read(TopicReader reader) {
+            return new LoopOutputs(text(reader.readAll(Topics.RISK_DECISIONS)), text(reader.readAll(Topics.EXEC_ORDERS)),
+                    text(reader.readAll(Topics.EXEC_REPORTS)), text(reader.readAll(Topics.EXEC_POSITIONS)));
+        }
+
+        private static <V> List<String> text(List<ConsumerRecord<String, V>> records) {
+            return records.stream().map(r -> r.key() + " " + r.value()).toList();
+        }
+    }
+
+    private static DemoCommand demo() {
         DemoCommand demo = new DemoCommand();
         demo.home = Path.of("../..").toAbsolutePath().normalize();
         demo.seed = 42;
         demo.date = LocalDate.of(2024, 12, 5);
-        demo.timeoutSeconds = 600;
-        SampleDayFiles day = demo.run(stack, Path.of("target/closed-loop-it").toAbsolutePath());
+        demo.timeoutSeconds = 900;
+        return demo;
+    }
+
+    @Test
+    @Order(1)
+    void shouldRunTheSampleDayThroughEveryServiceAndCloseTheLoop(LocalStack stack) throws Exception {
+        SampleDayFiles day = demo().run(stack, Path.of("target/closed-loop-it").toAbsolutePath());
         TopicReader reader = new TopicReader(stack.clientConfig(), stack.registryConfig());
 
         // signals: a pure function of the ticks, option deltas and the example strategy
@@ -76,6 +103,31 @@ class ClosedLoopIT {
             long ticks = realizedTicksFromFills(reports, p.getPositionId());
             assertThat(p.getRealizedTicks()).as("realized ticks of %s recomputed from exec.reports", p.getPositionId()).isEqualTo(ticks);
             assertThat(p.getRealizedPnl()).isEqualByComparingTo(ES_TICK_VALUE.multiply(BigDecimal.valueOf(ticks)));
+        }
+        uninterrupted = LoopOutputs.read(reader);
+    }
+
+    @Test
+    @Order(2)
+    void shouldGiveTheSameTradesWhenTheTopologyAndTheSinkAreKilledMidRun() throws Exception {
+        assertThat(uninterrupted).as("the uninterrupted run (the first test) must have passed").isNotNull();
+        DemoCommand demo = demo();
+        // mid-loop: the uninterrupted day publishes well over a thousand market clocks
+        demo.killTopologyAndSinkAt = List.of(150L, 700L);
+        try (LocalStack fresh = LocalStack.temporary().start()) {
+            demo.run(fresh, Path.of("target/closed-loop-crash-it").toAbsolutePath());
+            TopicReader reader = new TopicReader(fresh.clientConfig(), fresh.registryConfig());
+            try (Admin admin = fresh.admin()) {
+                assertThat(reader.endOffsets(admin, Topics.EXEC_MARKET_CLOCK)).as("the kills happened mid-loop").isGreaterThan(700L);
+            }
+            LoopOutputs crashed = LoopOutputs.read(reader);
+            assertThat(crashed.reports()).doesNotHaveDuplicates();
+            assertThat(crashed.orders()).doesNotHaveDuplicates();
+            assertThat(crashed.decisions()).containsExactlyElementsOf(uninterrupted.decisions());
+            assertThat(crashed.orders()).containsExactlyElementsOf(uninterrupted.orders());
+            assertThat(crashed.reports()).containsExactlyElementsOf(uninterrupted.reports());
+            assertThat(crashed.positions()).containsExactlyElementsOf(uninterrupted.positions());
+            assertThat(TradingSummary.read(reader).ordersWithoutApprovedDecision()).isEmpty();
         }
     }
 

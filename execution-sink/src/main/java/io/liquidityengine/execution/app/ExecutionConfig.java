@@ -33,11 +33,12 @@ public interface ExecutionConfig {
     Duration executedIdRetention();
 
     /**
-     * Replays: the topology's Kafka Streams application id; the sink then runs the market only up to the
-     * event time the topology's risk stage has committed, so orders are never late against the ticks.
-     * Leave unset live, where orders must work from the next trade whatever the topology's latency.
+     * Backtests: run in lockstep with the topology's risk stage (engine.risk.lockstep=true there), so a replay
+     * of the closed loop gives the same orders, fills and P&L on every run and after any crash. Leave off
+     * live, where orders must work from the next trade whatever the topology's latency.
      */
-    Optional<String> followUpstreamGroup();
+    @WithDefault("false")
+    boolean lockstep();
 
     Paper paper();
 

@@ -41,7 +41,7 @@ public class ExecutionService {
                         new PaperBroker.Config(paper.slippageTicks(), paper.commissionPerContract(), paper.limitFill()))
                 .withStartFrom(config.startFrom())
                 .withMaxRecordsPerTransaction(config.maxRecordsPerTransaction())
-                .withUpstreamGroup(config.followUpstreamGroup());
+                .withLockstep(config.lockstep());
         SinkRunner runner = new SinkRunner(kafka.clientConfig(), settings, metrics);
         LOG.info("Execution sink {} (paper broker: slippage {} ticks, commission {} per contract, limits fill {}; accounts {})",
                 config.sinkId(), paper.slippageTicks(), paper.commissionPerContract().toPlainString(), paper.limitFill(),

@@ -10,10 +10,12 @@ import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.ExecutionSinkState;
+import io.liquidityengine.schemas.execution.MarketClock;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
+import io.liquidityengine.schemas.risk.RiskClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,27 +75,27 @@ public final class SinkRunner {
      */
     public record Settings(String sinkId, ExecutionSink.Config sink, PaperBroker.Config paper, StartFrom startFrom,
                            Duration pollTimeout, int maxRecordsPerTransaction, Duration idleCommitInterval, Duration startTimeout,
-                           Optional<String> upstreamGroup) {
+                           boolean lockstep) {
 
         public static Settings of(String sinkId, ExecutionSink.Config sink, PaperBroker.Config paper) {
             return new Settings(sinkId, sink, paper, StartFrom.EARLIEST, Duration.ofMillis(100), 5_000, Duration.ofSeconds(1),
-                    Duration.ofSeconds(60), Optional.empty());
+                    Duration.ofSeconds(60), false);
         }
 
         public Settings withMaxRecordsPerTransaction(int max) {
-            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, max, idleCommitInterval, startTimeout, upstreamGroup);
+            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, max, idleCommitInterval, startTimeout, lockstep);
         }
 
         public Settings withStartFrom(StartFrom from) {
-            return new Settings(sinkId, sink, paper, from, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, upstreamGroup);
+            return new Settings(sinkId, sink, paper, from, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, lockstep);
         }
 
         /**
-         * Replays: hold the market at the event time the topology (its Kafka Streams application id) has
-         * committed on the risk stage's clock, so orders are never late against the ticks (see {@link UpstreamWatermark}).
+         * Backtests: run in lockstep with the topology's risk stage (which must run with engine.risk.lockstep), so
+         * a replay of the closed loop gives the same fills on every run (see {@link Lockstep}).
          */
-        public Settings withUpstreamGroup(Optional<String> group) {
-            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, group);
+        public Settings withLockstep(boolean on) {
+            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, on);
         }
     }
 
@@ -105,6 +107,7 @@ public final class SinkRunner {
     private final Deserializer<Order> orders;
     private final Deserializer<Tick> ticks;
     private final Deserializer<Instrument> instruments;
+    private final Deserializer<RiskClock> riskClocks;
     private final Map<String, Serializer<SpecificRecord>> serializers = new HashMap<>();
     private volatile boolean running;
 
@@ -115,6 +118,7 @@ public final class SinkRunner {
         this.orders = Topics.EXEC_ORDERS.valueSerde(clientConfig).deserializer();
         this.ticks = Topics.MD_TICKS.valueSerde(clientConfig).deserializer();
         this.instruments = Topics.REF_INSTRUMENTS.valueSerde(clientConfig).deserializer();
+        this.riskClocks = Topics.RISK_CLOCK.valueSerde(clientConfig).deserializer();
     }
 
     public String groupId() {
@@ -158,8 +162,7 @@ public final class SinkRunner {
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             // fences a predecessor and settles its open transaction before the snapshot is read
             producer.initTransactions();
-            Session session = new Session(producer, consumer, settings.upstreamGroup()
-                    .map(g -> new UpstreamWatermark(clientConfig, g, Topics.RISK_SIGNALS_BY_ACCOUNT)).orElse(null));
+            Session session = new Session(producer, consumer);
             try {
                 session.start();
                 running = true;
@@ -192,21 +195,22 @@ public final class SinkRunner {
         private int lateLogged;
         private long lastCommitNanos = System.nanoTime();
 
-        /** Null when the market is not held back by an upstream watermark. */
-        private final UpstreamWatermark watermark;
+        /** Null unless the sink runs in lockstep with the risk stage. */
+        private final Lockstep lockstep;
+        private final List<TopicPartition> clockPartitions = new ArrayList<>();
+        /** End offsets of md.ticks read after the risk clock {@link #ticksEndFor} arrived: every trade before it is below them. */
+        private Map<TopicPartition, Long> ticksEnd = Map.of();
+        private long ticksEndFor = Long.MIN_VALUE;
+        private long lastGateLogNanos = System.nanoTime();
         /** Last stable offsets of the inputs, refreshed at most every 200 ms, for partitions the consumer has not fetched yet. */
         private final Map<TopicPartition, Long> knownEnd = new HashMap<>();
         private long knownEndAtNanos = Long.MIN_VALUE;
         private long lastProgressNanos = System.nanoTime();
-        /** The watermark trades may run to, and a newer one waiting for exec.orders to be fetched up to its end offsets. */
-        private long effectiveWatermark = Long.MIN_VALUE;
-        private long candidateWatermark = Long.MIN_VALUE;
-        private Map<TopicPartition, Long> candidateOrdersEnd;
 
-        Session(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer, UpstreamWatermark watermark) {
+        Session(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer) {
             this.producer = producer;
             this.consumer = consumer;
-            this.watermark = watermark;
+            this.lockstep = settings.lockstep() ? new Lockstep(settings.sinkId(), settings.sink().accounts()) : null;
             PaperBroker.Config paper = settings.paper();
             this.sink = new ExecutionSink(settings.sink(), listener -> new PaperBroker(paper, listener), this, metrics);
         }
@@ -221,6 +225,9 @@ public final class SinkRunner {
             Optional.ofNullable(last[0]).ifPresent(s -> {
                 SinkState state = StateCodec.decode(s.getState());
                 sink.restore(state);
+                if (lockstep != null) {
+                    lockstep.restore(state.lockstep());
+                }
                 sequence = s.getSequence();
                 LOG.info("Sink {}: restored snapshot {} ({} executed order ids, {} active brackets, {} working at the paper broker)",
                         settings.sinkId(), s.getSequence(), state.executedOrderIds().size(), state.brackets().size(), state.paperBrackets().size());
@@ -231,10 +238,29 @@ public final class SinkRunner {
             List<TopicPartition> inputs = new ArrayList<>(partitions(Topics.EXEC_ORDERS));
             inputs.addAll(partitions(Topics.MD_TICKS));
             List<TopicPartition> all = new ArrayList<>(inputs);
+            if (lockstep != null) {
+                clockPartitions.addAll(partitions(Topics.RISK_CLOCK));
+                all.addAll(clockPartitions);
+            }
             all.addAll(instrumentEnd.keySet());
             consumer.assign(all);
             instrumentEnd.forEach(consumer::seek);
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(inputs), settings.startTimeout());
+            if (!clockPartitions.isEmpty()) {
+                // the risk clocks are read whole: their latest values are in the restored snapshot up to the committed offsets
+                Map<TopicPartition, OffsetAndMetadata> clocksAt = consumer.committed(Set.copyOf(clockPartitions), settings.startTimeout());
+                List<TopicPartition> unread = new ArrayList<>();
+                for (TopicPartition tp : clockPartitions) {
+                    if (clocksAt.get(tp) != null) {
+                        consumer.seek(tp, clocksAt.get(tp));
+                    } else {
+                        unread.add(tp);
+                    }
+                }
+                if (!unread.isEmpty()) {
+                    consumer.seekToBeginning(unread);
+                }
+            }
             List<TopicPartition> fresh = new ArrayList<>();
             for (TopicPartition tp : inputs) {
                 queues.put(tp, new ArrayDeque<>());
@@ -270,22 +296,31 @@ public final class SinkRunner {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(settings.pollTimeout())) {
                 if (r.topic().equals(Topics.REF_INSTRUMENTS.name())) {
                     instrument(r);
+                } else if (r.topic().equals(Topics.RISK_CLOCK.name())) {
+                    riskClock(r);
                 } else {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    queues.get(tp).add(decode(r));
+                    InputRecord in = decode(r);
+                    queues.get(tp).add(in);
                     nextOffset.put(tp, r.offset() + 1);
+                    if (lockstep != null && in.kind() == InputRecord.ORDER) {
+                        lockstep.orderQueued(account(r));
+                    }
                 }
             }
             int count = drain();
+            if (lockstep != null) {
+                publishMarketClocks();
+            }
             flowControl();
             if (System.nanoTime() - lastProgressNanos > 10_000_000_000L) {
                 lastProgressNanos = System.nanoTime();
                 LOG.info("Sink {}: market at {} us{}, {} records queued", settings.sinkId(), lastTickMicros,
-                        watermark == null ? "" : ", upstream watermark " + watermark.micros() + " us",
+                        lockstep == null ? "" : ", " + lockstep.describe(),
                         queues.values().stream().mapToInt(ArrayDeque::size).sum());
             }
             boolean idleDue = System.nanoTime() - lastCommitNanos > settings.idleCommitInterval().toNanos();
-            if (sink.dirty() || !pending.isEmpty() || (!processed.isEmpty() && idleDue) || count >= settings.maxRecordsPerTransaction()) {
+            if (sink.dirty() || (lockstep != null && lockstep.dirty()) || !pending.isEmpty() || (!processed.isEmpty() && idleDue) || count >= settings.maxRecordsPerTransaction()) {
                 commit();
             }
         }
@@ -311,11 +346,14 @@ public final class SinkRunner {
                 if (next == null) {
                     return count;
                 }
-                if (watermark != null && next.peek().kind() == InputRecord.TICK && next.peek().eventMicros() > tickLimit()) {
-                    return count; // the topology has not decided up to this trade yet: its orders may still come
+                if (lockstep != null && next.peek().kind() == InputRecord.TICK && lockstep.gate(next.peek().eventMicros()) != Lockstep.Gate.OPEN) {
+                    return count; // the risk stage has not decided up to this trade yet, or not answered our last reports
                 }
                 InputRecord in = next.poll();
                 process(in);
+                if (lockstep != null && in.kind() == InputRecord.ORDER) {
+                    lockstep.orderProcessed(account(in.record()));
+                }
                 processed.put(new TopicPartition(in.record().topic(), in.record().partition()), new OffsetAndMetadata(in.record().offset() + 1));
                 count++;
             }
@@ -323,29 +361,56 @@ public final class SinkRunner {
         }
 
         /**
-         * The event time up to which trades may be run. The upstream watermark says which orders exist;
-         * it only becomes the limit once this consumer has fetched exec.orders up to the end offsets
-         * read right after it, so an order committed with that watermark is queued before any trade after it.
+         * Lockstep: once every trade before the risk stage's decided-through time has been run (each tick queue
+         * is at or after it, or empty and fetched to the end offsets read after that clock arrived) and
+         * nothing else holds the market, tell the risk stage so; it then decides the signals waiting there.
          */
-        private long tickLimit() {
-            long upstream = watermark.micros();
-            if (upstream > effectiveWatermark) {
-                if (candidateWatermark != upstream || candidateOrdersEnd == null) {
-                    candidateWatermark = upstream;
-                    candidateOrdersEnd = consumer.endOffsets(ordersPartitions(), settings.startTimeout());
-                }
-                boolean fetched = candidateOrdersEnd.entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey(), settings.startTimeout()) >= e.getValue());
-                if (fetched) {
-                    effectiveWatermark = candidateWatermark;
-                    candidateOrdersEnd = null;
+        private void publishMarketClocks() {
+            long through = lockstep.decidedThrough();
+            if (through == Long.MIN_VALUE || lockstep.settled() != Lockstep.Gate.OPEN) {
+                logGate();
+                return;
+            }
+            List<TopicPartition> tickPartitions = queues.keySet().stream().filter(tp -> tp.topic().equals(Topics.MD_TICKS.name())).toList();
+            for (TopicPartition tp : tickPartitions) {
+                ArrayDeque<InputRecord> queue = queues.get(tp);
+                if (!queue.isEmpty() && queue.peek().eventMicros() < through) {
+                    return; // trades before the clock still to run (the round's record budget ran out)
                 }
             }
-            return effectiveWatermark;
+            if (through != ticksEndFor) {
+                ticksEnd = consumer.endOffsets(tickPartitions, settings.startTimeout());
+                ticksEndFor = through;
+            }
+            for (TopicPartition tp : tickPartitions) {
+                if (queues.get(tp).isEmpty() && nextOffset.get(tp) < ticksEnd.getOrDefault(tp, 0L)) {
+                    return; // trades committed before the clock not fetched yet
+                }
+            }
+            for (MarketClock clock : lockstep.marks(through)) {
+                pending.add(record(Topics.EXEC_MARKET_CLOCK, clock.getAccount(), clock, Math.floorDiv(through, 1_000L)));
+            }
         }
 
-        private List<TopicPartition> ordersPartitions() {
-            return queues.keySet().stream().filter(tp -> tp.topic().equals(Topics.EXEC_ORDERS.name())).toList();
+        private void logGate() {
+            if (System.nanoTime() - lastGateLogNanos > 30_000_000_000L && lockstep.settled() == Lockstep.Gate.NO_CLOCK) {
+                lastGateLogNanos = System.nanoTime();
+                LOG.info("Sink {}: lockstep is on and no risk clock has arrived on {} yet; the topology must run with engine.risk.lockstep=true",
+                        settings.sinkId(), Topics.RISK_CLOCK.name());
+            }
+        }
+
+        private void riskClock(ConsumerRecord<byte[], byte[]> r) {
+            processed.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            try {
+                lockstep.riskClock(account(r), riskClocks.deserialize(r.topic(), r.value()));
+            } catch (RuntimeException e) {
+                LOG.warn("Skipping undecodable risk clock at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            }
+        }
+
+        private String account(ConsumerRecord<byte[], byte[]> r) {
+            return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
         }
 
         /**
@@ -366,9 +431,7 @@ public final class SinkRunner {
         }
 
         void close() {
-            if (watermark != null) {
-                watermark.close();
-            }
+            // the clients are closed by the session
         }
 
         private void process(InputRecord in) {
@@ -457,8 +520,11 @@ public final class SinkRunner {
             producer.beginTransaction();
             pending.forEach(producer::send);
             pending.clear();
-            if (sink.dirty()) {
+            if (sink.dirty() || (lockstep != null && lockstep.dirty())) {
                 SinkState state = sink.snapshot();
+                if (lockstep != null) {
+                    state = state.withLockstep(lockstep.snapshot());
+                }
                 sequence++;
                 ExecutionSinkState snapshot = ExecutionSinkState.newBuilder().setSinkId(settings.sinkId())
                         .setFormatVersion(SinkState.FORMAT_VERSION).setState(StateCodec.encode(state)).setSequence(sequence)
@@ -479,11 +545,17 @@ public final class SinkRunner {
         @Override
         public void report(ExecutionReport report) {
             pending.add(record(Topics.EXEC_REPORTS, report.getAccount(), report, report.getEventTime().toEpochMilli()));
+            if (lockstep != null) {
+                lockstep.reportPublished(report.getAccount());
+            }
         }
 
         @Override
         public void position(Position position) {
             pending.add(record(Topics.EXEC_POSITIONS, position.getAccount(), position, position.getEventTime().toEpochMilli()));
+            if (lockstep != null) {
+                lockstep.positionPublished(position.getAccount());
+            }
         }
 
         @Override

@@ -290,7 +290,7 @@ public final class ExecutionSink {
         executed.values().removeIf(t -> t < horizon);
         dirty = false;
         List<io.liquidityengine.execution.paper.PaperBracket> paper = broker instanceof PaperBroker p ? p.snapshot() : List.of();
-        return new SinkState(SinkState.FORMAT_VERSION, executed, List.copyOf(books.values()), paper, lastEventMicros);
+        return new SinkState(SinkState.FORMAT_VERSION, executed, List.copyOf(books.values()), paper, lastEventMicros, null);
     }
 
     public void restore(SinkState state) {

@@ -23,7 +23,7 @@ public final class StateCodec {
     public static String encode(SinkState state) {
         try {
             return JSON.writeValueAsString(new SinkState(state.formatVersion(), new TreeMap<>(state.executedOrderIds()),
-                    state.brackets(), state.paperBrackets(), state.lastEventMicros()));
+                    state.brackets(), state.paperBrackets(), state.lastEventMicros(), state.lockstep()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the sink state: " + e.getMessage(), e);
         }
@@ -32,7 +32,7 @@ public final class StateCodec {
     public static SinkState decode(String json) {
         try {
             SinkState state = JSON.readValue(json, SinkState.class);
-            if (state.formatVersion() != SinkState.FORMAT_VERSION) {
+            if (state.formatVersion() != SinkState.FORMAT_VERSION && state.formatVersion() != 1) {
                 throw new IllegalStateException("sink state format " + state.formatVersion() + " is not supported (expected "
                         + SinkState.FORMAT_VERSION + ")");
             }

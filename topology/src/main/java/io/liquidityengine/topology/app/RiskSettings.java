@@ -54,6 +54,13 @@ public interface RiskSettings {
     /** Maximum notional of open and working positions (currency); none when unset. */
     Optional<BigDecimal> maxNotional();
 
+    /**
+     * Backtests: run in lockstep with an execution sink that has {@code execution.lockstep=true}, so a replay of
+     * the closed loop decides the same orders on every run. Leave off live: signals would wait for the sink.
+     */
+    @WithDefault("false")
+    boolean lockstep();
+
     /** A plan older than this (event time) when it reaches risk is rejected as stale. */
     @WithDefault("PT60S")
     Duration staleAfter();

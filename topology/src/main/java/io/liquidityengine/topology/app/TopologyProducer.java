@@ -36,7 +36,8 @@ public class TopologyProducer {
         RiskConfig rules = new RiskConfig(risk.windowStart(), risk.windowEnd(), risk.flattenTime(), risk.profitTarget(),
                 risk.maxDailyLoss(), risk.riskPerTrade(), risk.minRewardRisk(), risk.onePositionPerInstrument(), risk.lockAfterTrade(),
                 risk.maxOpenPositions(), risk.maxNotional().orElse(null), risk.staleAfter());
-        return EngineTopology.build(new TopologyConfig(registryConfig(), baseIntervalSeconds, grace, rollups, risk.accounts(), rules));
+        return EngineTopology.build(new TopologyConfig(registryConfig(), baseIntervalSeconds, grace, rollups, risk.accounts(), rules)
+                .withLockstep(risk.lockstep()));
     }
 
     /** {@code schema.registry.*} and {@code basic.auth.*} settings for the Avro serdes, from properties or environment. */

@@ -48,6 +48,7 @@ public final class EngineTopology {
     static final String RISK = "risk";
     static final String DECISIONS_OUT = "risk-decisions-sink";
     static final String ORDERS_OUT = "exec-orders-sink";
+    static final String RISK_CLOCK_OUT = "risk-clock-sink";
 
     private EngineTopology() {
     }
@@ -113,8 +114,7 @@ public final class EngineTopology {
                 Topics.SIG_PLANS.valueSerde(registry).serializer(), SIGNALS);
         addRiskStage(topology, config);
         topology.addSink(DLQ_OUT, Topics.DLQ_TOPOLOGY.name(), Serdes.String().serializer(), Topics.DLQ_TOPOLOGY.valueSerde(registry).serializer(),
-                "decode-ticks", "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels", SIGNALS,
-                "decode-signals-by-account", "decode-exec-reports", "decode-exec-positions", "decode-control-commands", RISK);
+                dlqParents(config));
         return topology;
     }
 
@@ -122,6 +122,7 @@ public final class EngineTopology {
      * sig.plans, sig.bias ──▶ fan-out per account ──▶ risk.signals-by-account ───────────────────────┐
      * exec.reports, exec.positions, control.commands (keyed by account) ────────────────────────────┴▶ risk [account-risk]
      *      ──▶ risk.decisions, exec.orders
+     * lockstep (backtests): exec.market-clock ──▶ risk [risk-lockstep] ──▶ risk.clock (see RiskLockstep)
      * The fan-out goes through topics (as a DSL repartition would) so that all of an account's inputs
      * meet in one task; every account-keyed topic has the catalog's partition count.
      */
@@ -144,13 +145,32 @@ public final class EngineTopology {
         decoders.add(riskInput(topology, "exec-reports", Topics.EXEC_REPORTS, registry));
         decoders.add(riskInput(topology, "exec-positions", Topics.EXEC_POSITIONS, registry));
         decoders.add(riskInput(topology, "control-commands", Topics.CONTROL_COMMANDS, registry));
-        topology.addProcessor(RISK, () -> new RiskProcessor(config.risk()), decoders.toArray(String[]::new));
+        if (config.lockstep()) {
+            decoders.add(riskInput(topology, "exec-market-clock", Topics.EXEC_MARKET_CLOCK, registry));
+        }
+        topology.addProcessor(RISK, () -> new RiskProcessor(config.risk(), config.lockstep()), decoders.toArray(String[]::new));
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RiskProcessor.STORE), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled(), RISK);
+        if (config.lockstep()) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RiskProcessor.LOCKSTEP_STORE), Serdes.String(),
+                    Serdes.ByteArray()).withCachingEnabled(), RISK);
+            topology.addSink(RISK_CLOCK_OUT, Topics.RISK_CLOCK.name(), Serdes.String().serializer(),
+                    Topics.RISK_CLOCK.valueSerde(registry).serializer(), RISK);
+        }
         topology.addSink(DECISIONS_OUT, Topics.RISK_DECISIONS.name(), Serdes.String().serializer(),
                 Topics.RISK_DECISIONS.valueSerde(registry).serializer(), RISK);
         topology.addSink(ORDERS_OUT, Topics.EXEC_ORDERS.name(), Serdes.String().serializer(),
                 Topics.EXEC_ORDERS.valueSerde(registry).serializer(), RISK);
+    }
+
+    private static String[] dlqParents(TopologyConfig config) {
+        List<String> parents = new ArrayList<>(List.of("decode-ticks", "bars", "decode-imported-bars", "decode-option-deltas",
+                "decode-imported-levels", SIGNALS, "decode-signals-by-account", "decode-exec-reports", "decode-exec-positions",
+                "decode-control-commands", RISK));
+        if (config.lockstep()) {
+            parents.add("decode-exec-market-clock");
+        }
+        return parents.toArray(String[]::new);
     }
 
     /** A byte source plus its decoder for one input of the risk stage; returns the decoder's name. */

@@ -5,9 +5,11 @@ import io.liquidityengine.schemas.control.ControlCommand;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.execution.ExecutionReport;
+import io.liquidityengine.schemas.execution.MarketClock;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.schemas.risk.AccountSignal;
+import io.liquidityengine.schemas.risk.RiskClock;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
 import io.liquidityengine.topology.domain.position.OrderInstruction;
@@ -35,19 +37,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * are the kill switch; the bias of every base bar is the account's event-time clock (trading window,
  * flatten time, day rollover) and its trend and setups flatten positions they turned against.
  * The whole account state lives in one changelogged store entry.
+ *
+ * <p>In a backtest ({@code lockstep}) the stage also runs the {@link RiskLockstep} protocol with the
+ * execution sink: signals wait for the sink's market clock while the account has brackets, and the
+ * stage publishes how far its orders are decided to risk.clock.
  */
 final class RiskProcessor implements Processor<String, Object, String, Object> {
 
     static final String STORE = "account-risk";
 
+    static final String LOCKSTEP_STORE = "risk-lockstep";
+
     private final RiskConfig config;
+    private final boolean lockstep;
+    private KeyValueStore<String, byte[]> lockstepStore;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> store;
     private KeyValueStore<String, Instrument> instruments;
     private DeadLetterCounter deadLetters;
 
-    RiskProcessor(RiskConfig config) {
+    RiskProcessor(RiskConfig config, boolean lockstep) {
         this.config = config;
+        this.lockstep = lockstep;
     }
 
     @Override
@@ -56,6 +67,9 @@ final class RiskProcessor implements Processor<String, Object, String, Object> {
         this.store = context.getStateStore(STORE);
         this.instruments = context.getStateStore(EngineTopology.INSTRUMENTS_STORE);
         this.deadLetters = new DeadLetterCounter(context, "risk");
+        if (lockstep) {
+            this.lockstepStore = context.getStateStore(LOCKSTEP_STORE);
+        }
     }
 
     @Override
@@ -67,28 +81,46 @@ final class RiskProcessor implements Processor<String, Object, String, Object> {
         }
         byte[] bytes = store.get(account);
         AccountRisk risk = bytes == null ? new AccountRisk(account, config) : AccountRiskCodec.decode(bytes, config);
+        RiskLockstep lockstep = this.lockstep ? RiskLockstep.decode(lockstepStore.get(account)) : null;
         List<OrderInstruction> orders = new ArrayList<>();
         try {
-            Object value = record.value() instanceof AccountSignal signal ? signal.getEvent() : record.value();
-            if (value instanceof TradePlan plan) {
-                InstrumentTerms terms = terms(plan.getInstrument());
-                RiskOutcome outcome = risk.onPlan(RiskMapping.plan(plan), terms, Micros.of(plan.getEventTime()));
-                forward(account, RiskMapping.decision(outcome.decision()), outcome.decision().eventMicros(), EngineTopology.DECISIONS_OUT);
-                orders.addAll(outcome.orders());
-            } else if (value instanceof Bias bias) {
-                long micros = Micros.of(bias.getEventTime());
-                orders.addAll(risk.onTime(micros, tradedTerms(risk, bias.getInstrument())));
-                orders.addAll(risk.onTrend(bias.getInstrument(), TrendDirection.valueOf(bias.getTrend().name()),
-                        bias.getLongSetup(), bias.getShortSetup(), micros));
+            Object value = record.value();
+            if (value instanceof AccountSignal signal) {
+                if (lockstep == null || lockstep.mayDecide(RiskLockstep.eventMicros(signal), !risk.brackets().isEmpty())) {
+                    decide(account, risk, signal, orders);
+                    if (lockstep != null) {
+                        lockstep.decided(RiskLockstep.eventMicros(signal));
+                    }
+                } else {
+                    lockstep.hold(signal);
+                }
             } else if (value instanceof ExecutionReport report) {
                 orders.addAll(risk.onExecution(RiskMapping.execution(report), terms(report.getInstrument())));
+                if (lockstep != null) {
+                    lockstep.reportProcessed();
+                }
             } else if (value instanceof Position position) {
                 orders.addAll(risk.onPosition(RiskMapping.position(position), terms(position.getInstrument())));
+                if (lockstep != null) {
+                    lockstep.positionProcessed();
+                }
             } else if (value instanceof ControlCommand command) {
                 orders.addAll(risk.onCommand(RiskMapping.command(command)));
+            } else if (value instanceof MarketClock clock) {
+                if (lockstep != null) {
+                    lockstep.market(clock);
+                }
             } else {
                 reject(record, DeadLetterReason.INVALID_VALUE, "unexpected record type " + (value == null ? "null" : value.getClass().getName()));
                 return;
+            }
+            if (lockstep != null) {
+                // signals the market has caught up with, in event-time order
+                for (AccountSignal next = lockstep.release(!risk.brackets().isEmpty()); next != null;
+                     next = lockstep.release(!risk.brackets().isEmpty())) {
+                    decide(account, risk, next, orders);
+                    lockstep.decided(RiskLockstep.eventMicros(next));
+                }
             }
         } catch (IllegalArgumentException e) {
             // the record itself is bad (a value the domain refuses); the account state is left as it was
@@ -99,6 +131,34 @@ final class RiskProcessor implements Processor<String, Object, String, Object> {
             forward(account, RiskMapping.order(order), order.eventMicros(), EngineTopology.ORDERS_OUT);
         }
         store.put(account, AccountRiskCodec.encode(risk));
+        if (lockstep != null) {
+            lockstep.ordersEmitted(orders.size());
+            RiskClock clock = lockstep.changedClock(account);
+            if (clock != null) {
+                forward(account, clock, Micros.of(clock.getEventTime()), EngineTopology.RISK_CLOCK_OUT);
+            }
+            lockstepStore.put(account, lockstep.encode());
+        }
+    }
+
+    /** A plan (decision, and orders when approved) or a bar clock (time rules, trend against open positions). */
+    private void decide(String account, AccountRisk risk, AccountSignal signal, List<OrderInstruction> orders) {
+        Object value = signal.getEvent();
+        if (value instanceof TradePlan plan) {
+            InstrumentTerms terms = terms(plan.getInstrument());
+            RiskOutcome outcome = risk.onPlan(RiskMapping.plan(plan), terms, Micros.of(plan.getEventTime()));
+            forward(account, RiskMapping.decision(outcome.decision()), outcome.decision().eventMicros(), EngineTopology.DECISIONS_OUT);
+            orders.addAll(outcome.orders());
+        } else if (value instanceof Bias bias) {
+            long micros = Micros.of(bias.getEventTime());
+            orders.addAll(risk.onTime(micros, tradedTerms(risk, bias.getInstrument())));
+            orders.addAll(risk.onTrend(bias.getInstrument(), TrendDirection.valueOf(bias.getTrend().name()),
+                    bias.getLongSetup(), bias.getShortSetup(), micros));
+            // after the trend: a position flattened on this bar gets no target move
+            orders.addAll(risk.onBiasTargets(bias.getInstrument(), bias.getLongTargets(), bias.getShortTargets(), micros));
+        } else {
+            throw new IllegalArgumentException("account signal without a plan or bias: " + value);
+        }
     }
 
     /** Terms of an instrument; null when unknown (the domain rejects the plan with UNKNOWN_INSTRUMENT). */

@@ -14,15 +14,21 @@ import io.liquidityengine.topology.domain.risk.RiskConfig;
  * @param rollupIntervalsSeconds roll-up bar lengths built from base bars (60, 300, 900, 3600)
  * @param accounts            trading accounts the risk stage manages; every plan is vetted for each
  * @param risk                the risk rules applied to every account
+ * @param lockstep            backtests: the risk stage runs in lockstep with the execution sink (see RiskLockstep)
  */
 public record TopologyConfig(Map<String, ?> registryConfig, int baseIntervalSeconds, Duration grace,
-                             List<Integer> rollupIntervalsSeconds, List<String> accounts, RiskConfig risk) {
+                             List<Integer> rollupIntervalsSeconds, List<String> accounts, RiskConfig risk, boolean lockstep) {
 
     /** The default trading account: the paper account the demo and a fresh install trade. */
     public static final String DEFAULT_ACCOUNT = "paper";
 
     public TopologyConfig(Map<String, ?> registryConfig, int baseIntervalSeconds, Duration grace, List<Integer> rollupIntervalsSeconds) {
-        this(registryConfig, baseIntervalSeconds, grace, rollupIntervalsSeconds, List.of(DEFAULT_ACCOUNT), RiskConfig.DEFAULTS);
+        this(registryConfig, baseIntervalSeconds, grace, rollupIntervalsSeconds, List.of(DEFAULT_ACCOUNT), RiskConfig.DEFAULTS, false);
+    }
+
+    public TopologyConfig(Map<String, ?> registryConfig, int baseIntervalSeconds, Duration grace, List<Integer> rollupIntervalsSeconds,
+                          List<String> accounts, RiskConfig risk) {
+        this(registryConfig, baseIntervalSeconds, grace, rollupIntervalsSeconds, accounts, risk, false);
     }
 
     public TopologyConfig {
@@ -50,10 +56,14 @@ public record TopologyConfig(Map<String, ?> registryConfig, int baseIntervalSeco
     }
 
     public TopologyConfig withGrace(Duration g) {
-        return new TopologyConfig(registryConfig, baseIntervalSeconds, g, rollupIntervalsSeconds, accounts, risk);
+        return new TopologyConfig(registryConfig, baseIntervalSeconds, g, rollupIntervalsSeconds, accounts, risk, lockstep);
     }
 
     public TopologyConfig withRisk(List<String> tradingAccounts, RiskConfig rules) {
-        return new TopologyConfig(registryConfig, baseIntervalSeconds, grace, rollupIntervalsSeconds, tradingAccounts, rules);
+        return new TopologyConfig(registryConfig, baseIntervalSeconds, grace, rollupIntervalsSeconds, tradingAccounts, rules, lockstep);
+    }
+
+    public TopologyConfig withLockstep(boolean on) {
+        return new TopologyConfig(registryConfig, baseIntervalSeconds, grace, rollupIntervalsSeconds, accounts, risk, on);
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,10 +43,15 @@ final class TopologyFixture implements AutoCloseable {
     final TopologyTestDriver driver;
 
     TopologyFixture(Duration grace) {
+        this(c -> c.withGrace(grace));
+    }
+
+    /** The production topology over the default configuration changed by {@code configure}. */
+    TopologyFixture(UnaryOperator<TopologyConfig> configure) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EngineTopology.build(TopologyConfig.defaults(registry).withGrace(grace)), props);
+        driver = new TopologyTestDriver(EngineTopology.build(configure.apply(TopologyConfig.defaults(registry))), props);
         input(Topics.REF_INSTRUMENTS).pipeInput("ES", es(), Instant.EPOCH);
     }
 
