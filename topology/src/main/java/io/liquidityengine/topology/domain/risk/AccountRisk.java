@@ -109,7 +109,12 @@ public final class AccountRisk {
         String bracketId = BracketIds.bracketId(account, plan.planId());
         ManagedBracket existing = brackets.get(bracketId);
         Numbers n = new Numbers();
-        int usedRevision = existing != null ? existing.planRevision() : retiredRevisions.getOrDefault(bracketId, -1);
+        if (existing == null && retiredRevisions.containsKey(bracketId)) {
+            // the signal stage does not know about fills: it keeps amending a plan whose position is already closed
+            return reject(plan, eventMicros, plan.status() == PlanStatus.CANCELLED ? ReasonCode.PLAN_CANCELLED : ReasonCode.PLAN_BRACKET_ENDED,
+                    n, "bracket " + bracketId + " of this plan already ended today; a plan gets one bracket");
+        }
+        int usedRevision = existing != null ? existing.planRevision() : -1;
         if (plan.revision() <= usedRevision) {
             return reject(plan, eventMicros, ReasonCode.OTHER, n, "revision " + plan.revision()
                     + " is not after revision " + usedRevision + " already applied to bracket " + bracketId);

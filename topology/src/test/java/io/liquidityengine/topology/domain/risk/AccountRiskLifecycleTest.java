@@ -162,6 +162,29 @@ class AccountRiskLifecycleTest {
     }
 
     @Test
+    void shouldNotOpenASecondBracketForAPlanWhoseBracketEnded() {
+        placeAndFill("P1", T);
+        risk.onExecution(fill("P1", OrderRole.STOP, "L1", 4994.00, 1, T + 10), ES);
+        risk.onExecution(fill("P1", OrderRole.STOP, "L2", 4994.00, 1, T + 10), ES);
+        risk.onExecution(fill("P1", OrderRole.STOP, "L3", 4994.00, 1, T + 10), ES);
+        assertThat(risk.brackets()).isEmpty();
+
+        // the signal stage does not see fills and keeps amending the plan, then cancels it
+        RiskOutcome amended = risk.onPlan(plan("P1", 1, PlanStatus.AMENDED, "ESH4", PlanSide.BUY, T + 15, 5001.00, 4995.00,
+                5007.00, 5011.00, 5015.00), ES, T + 15);
+        RiskOutcome cancelled = risk.onPlan(plan("P1", 2, PlanStatus.CANCELLED, "ESH4", PlanSide.BUY, T + 20, 5001.00,
+                4995.00, 5007.00, 5011.00, 5015.00), ES, T + 20);
+
+        assertThat(amended.decision().status()).isEqualTo(DecisionStatus.REJECTED);
+        assertThat(amended.decision().reason()).isEqualTo(ReasonCode.PLAN_BRACKET_ENDED);
+        assertThat(amended.decision().message()).isEqualTo("bracket acc:P1 of this plan already ended today; a plan gets one bracket");
+        assertThat(amended.orders()).isEmpty();
+        assertThat(cancelled.decision().reason()).isEqualTo(ReasonCode.PLAN_CANCELLED);
+        assertThat(cancelled.orders()).isEmpty();
+        assertThat(risk.brackets()).isEmpty();
+    }
+
+    @Test
     void shouldCountAnExitOnceWhetherThePositionOrTheReportArrivesFirst() {
         placeAndFill("P1", T);
 
