@@ -58,10 +58,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", defaultValue = "600", description = "Give up after this long. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
-    /**
-     * Chaos for the crash test: each time exec.market-clock reaches one of these end offsets (mid-loop),
-     * the topology and the execution sink are SIGKILLed together and started again.
-     */
+    @Option(names = "--kill-at", split = ",", description = "Crash test: each time exec.market-clock reaches one of these end "
+            + "offsets, SIGKILL the topology and the execution sink together and start them again (the summary must not change).")
     List<Long> killTopologyAndSinkAt = List.of();
     private int kills;
 
@@ -220,17 +218,24 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The loop has nothing left to do: the sink has processed every order and risk clock, and the risk stage
-     * every signal, report, position and market clock (trades after the last signal stay unrun: nothing
-     * was decided there).
+     * The loop has nothing left to do: the sink has run the market up to the last signal (its market clock
+     * is there) and processed every order and risk clock, and the risk stage every signal, report, position
+     * and market clock (trades after the last signal stay unrun: nothing was decided there).
      */
     private static boolean loopSettled(Admin admin, TopicReader reader) throws Exception {
         String sinkGroup = "execution-sink-" + SINK_ID;
-        return reader.caughtUp(admin, sinkGroup, Topics.EXEC_ORDERS) && reader.caughtUp(admin, sinkGroup, Topics.RISK_CLOCK)
+        boolean caughtUp = reader.caughtUp(admin, sinkGroup, Topics.EXEC_ORDERS) && reader.caughtUp(admin, sinkGroup, Topics.RISK_CLOCK)
                 && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.RISK_SIGNALS_BY_ACCOUNT)
                 && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.EXEC_REPORTS)
                 && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.EXEC_POSITIONS)
                 && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.EXEC_MARKET_CLOCK);
+        if (!caughtUp) {
+            return false;
+        }
+        long lastSignal = reader.readAll(Topics.RISK_SIGNALS_BY_ACCOUNT).stream().mapToLong(ConsumerRecord::timestamp).max()
+                .orElse(Long.MIN_VALUE);
+        long market = reader.readAll(Topics.EXEC_MARKET_CLOCK).stream().mapToLong(ConsumerRecord::timestamp).max().orElse(Long.MIN_VALUE);
+        return market >= lastSignal;
     }
 
     private void printSummary(TopicReader reader) {

@@ -171,6 +171,8 @@ final class Lockstep {
 
     /** One line for the progress log. */
     String describe() {
-        return "lockstep " + settled() + ", decided through " + decidedThrough() + " us, risk clocks " + riskClocks.keySet();
+        return "lockstep " + settled() + ", decided through " + decidedThrough() + " us, risk clocks " + riskClocks + ", orders processed "
+                + ordersProcessed + " queued " + ordersQueued + ", reports published " + reportsPublished + ", positions published "
+                + positionsPublished + ", market clocks " + marketMarks;
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -302,11 +303,14 @@ public final class SinkRunner {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     InputRecord in = decode(r);
                     queues.get(tp).add(in);
-                    nextOffset.put(tp, r.offset() + 1);
                     if (lockstep != null && in.kind() == InputRecord.ORDER) {
                         lockstep.orderQueued(account(r));
                     }
                 }
+            }
+            // the fetch position, not the last record's offset + 1: it also moves past transaction markers
+            for (TopicPartition tp : queues.keySet()) {
+                nextOffset.put(tp, consumer.position(tp, settings.startTimeout()));
             }
             int count = drain();
             if (lockstep != null) {
@@ -315,9 +319,11 @@ public final class SinkRunner {
             flowControl();
             if (System.nanoTime() - lastProgressNanos > 10_000_000_000L) {
                 lastProgressNanos = System.nanoTime();
-                LOG.info("Sink {}: market at {} us{}, {} records queued", settings.sinkId(), lastTickMicros,
-                        lockstep == null ? "" : ", " + lockstep.describe(),
-                        queues.values().stream().mapToInt(ArrayDeque::size).sum());
+                Map<String, String> heads = new TreeMap<>();
+                queues.forEach((tp, q) -> heads.put(tp.toString(), q.size() + (q.isEmpty() ? "" : " from " + q.peek().eventMicros() + " us")
+                        + " next offset " + nextOffset.get(tp) + " start end " + startEnd.get(tp)));
+                LOG.info("Sink {}: market at {} us{}, queued {}", settings.sinkId(), lastTickMicros,
+                        lockstep == null ? "" : ", " + lockstep.describe(), heads);
             }
             boolean idleDue = System.nanoTime() - lastCommitNanos > settings.idleCommitInterval().toNanos();
             if (sink.dirty() || (lockstep != null && lockstep.dirty()) || !pending.isEmpty() || (!processed.isEmpty() && idleDue) || count >= settings.maxRecordsPerTransaction()) {
