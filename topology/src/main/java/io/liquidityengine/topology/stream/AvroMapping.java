@@ -44,13 +44,10 @@ public final class AvroMapping {
             footprint.add(new FootprintLevel(level.price(), level.bidVolume(), level.askVolume()));
         }
         // sorted so that equal bars always serialize to equal bytes
-        Map<String, Double> studies = new TreeMap<>(b.studies());
-        return Bar.newBuilder()
-                .setInstrument(b.instrument()).setIntervalSeconds(b.intervalSeconds())
-                .setStartTime(Micros.instant(b.startMicros())).setEndTime(Micros.instant(b.endMicros()))
-                .setOpen(b.open()).setHigh(b.high()).setLow(b.low()).setClose(b.close())
-                .setVolume(b.volume()).setTrades(b.trades()).setBidVolume(b.bidVolume()).setAskVolume(b.askVolume())
-                .setFootprint(footprint).setStudies(studies).setSource(source).build();
+        Map<String, Double> studies = b.studies().isEmpty() ? new TreeMap<>() : new TreeMap<>(b.studies());
+        // the all-arguments constructor: the record the builder gives with every field set, without its per-field checks
+        return new Bar(b.instrument(), b.intervalSeconds(), Micros.instant(b.startMicros()), Micros.instant(b.endMicros()),
+                b.open(), b.high(), b.low(), b.close(), b.volume(), b.trades(), b.bidVolume(), b.askVolume(), footprint, studies, source);
     }
 
     public static BarValue barValue(Bar b) {
@@ -82,10 +79,13 @@ public final class AvroMapping {
 
     /** The bias record with the reference strategy's setup flags of the same bar (the risk stage flattens on them). */
     public static io.liquidityengine.schemas.signals.Bias bias(BiasSnapshot b, boolean longSetup, boolean shortSetup) {
-        io.liquidityengine.schemas.signals.Bias bias = bias(b);
-        bias.setLongSetup(longSetup);
-        bias.setShortSetup(shortSetup);
-        return bias;
+        // the all-arguments constructor: what bias(b) and the two setters give, without the builder's per-field checks
+        return new io.liquidityengine.schemas.signals.Bias(b.instrument(), Micros.instant(b.eventMicros()),
+                BiasValue.valueOf(b.bias().name()), BiasValue.valueOf(b.previousBias().name()), b.flip(), b.liquiditySide(),
+                io.liquidityengine.schemas.signals.TrendDirection.valueOf(b.trend().name()),
+                io.liquidityengine.schemas.signals.DeltaPosition.valueOf(b.deltaPosition().name()),
+                nullIfNaN(b.roc15()), nullIfNaN(b.slope()), nullIfNaN(b.rsi()), b.extended(), b.normalActionBars(), b.close(),
+                longSetup, shortSetup, b.longTargets(), b.shortTargets());
     }
 
     public static io.liquidityengine.schemas.signals.Bias bias(BiasSnapshot b) {

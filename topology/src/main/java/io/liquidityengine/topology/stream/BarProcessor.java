@@ -9,14 +9,11 @@ import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.topology.domain.TickGrid;
 import io.liquidityengine.topology.domain.bars.Aggressor;
-import io.liquidityengine.topology.domain.bars.FootprintLevel;
 import io.liquidityengine.topology.domain.bars.BarValue;
 import io.liquidityengine.topology.domain.bars.BarWindows;
 import io.liquidityengine.topology.domain.bars.TradeEvent;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,6 +34,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
 
     private final TopologyConfig config;
     private final long graceMicros;
+    private final int[] rollupIntervals;
     private final Map<Double, TickGrid> grids = new HashMap<>();
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, BarState> store;
@@ -51,6 +49,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
     BarProcessor(TopologyConfig config) {
         this.config = config;
         this.graceMicros = config.grace().toNanos() / 1_000;
+        this.rollupIntervals = config.rollupIntervalsSeconds().stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override
@@ -166,65 +165,34 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
             rollupsChanged = true;
             instrumentCache.remove(bar.instrument());
             forwardBar(bar);
-            for (int interval : config.rollupIntervalsSeconds()) {
-                BarValue partial = state.rollups.get(interval);
+            for (int interval : rollupIntervals) {
+                BarState.OpenBar partial = state.rollups.get(interval);
                 long start = BarWindows.windowStart(bar.startMicros(), interval);
                 if (partial != null && partial.startMicros() < start) {
-                    forwardBar(partial);
+                    forwardBar(partial.bar());
                     partial = null;
                 }
-                state.rollups.put(interval, rollUp(partial, bar, interval, start));
+                if (partial == null) {
+                    state.rollups.put(interval, BarState.OpenBar.rollup(open, interval, start, start + BarWindows.windowSize(interval)));
+                } else if (partial.startMicros() != start) {
+                    throw new IllegalStateException("base bar at " + bar.startMicros() + " outside the open " + interval
+                            + " s roll-up at " + partial.startMicros());
+                } else {
+                    // the partial roll-up with one more base bar, merged in place (BarRollup.merge's sums in its order)
+                    partial.merge(open);
+                }
             }
         }
         // a roll-up is complete once every base bar inside it is final
-        Iterator<Map.Entry<Integer, BarValue>> rollups = state.rollups.entrySet().iterator();
+        Iterator<BarState.OpenBar> rollups = state.rollups.values().iterator();
         while (rollups.hasNext()) {
-            BarValue partial = rollups.next().getValue();
+            BarState.OpenBar partial = rollups.next();
             if (partial.endMicros() + graceMicros <= state.maxTimeMicros) {
-                forwardBar(partial);
+                forwardBar(partial.bar());
                 rollups.remove();
                 rollupsChanged = true;
             }
         }
-    }
-
-    /**
-     * The partial roll-up with one more base bar: what {@code BarRollup.merge(List.of(partial, bar))}
-     * gives (or {@code merge(List.of(bar))} without a partial), merging the two sorted footprints
-     * directly instead of re-accumulating the partial's. Base-bar prices are already on the grid.
-     */
-    private static BarValue rollUp(BarValue partial, BarValue bar, int interval, long start) {
-        long end = start + BarWindows.windowSize(interval);
-        if (partial == null) {
-            return new BarValue(bar.instrument(), interval, start, end, bar.open(), bar.high(), bar.low(), bar.close(),
-                    bar.volume(), bar.trades(), bar.bidVolume(), bar.askVolume(), bar.footprint(), Map.of());
-        }
-        if (partial.startMicros() != start) {
-            throw new IllegalStateException("base bar at " + bar.startMicros() + " outside the open " + interval + " s roll-up at " + partial.startMicros());
-        }
-        List<FootprintLevel> a = partial.footprint();
-        List<FootprintLevel> b = bar.footprint();
-        List<FootprintLevel> footprint = new ArrayList<>(a.size() + b.size());
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            FootprintLevel x = i < a.size() ? a.get(i) : null;
-            FootprintLevel y = j < b.size() ? b.get(j) : null;
-            if (y == null || (x != null && x.price() < y.price())) {
-                footprint.add(x);
-                i++;
-            } else if (x == null || y.price() < x.price()) {
-                footprint.add(y);
-                j++;
-            } else {
-                footprint.add(new FootprintLevel(x.price(), x.bidVolume() + y.bidVolume(), x.askVolume() + y.askVolume()));
-                i++;
-                j++;
-            }
-        }
-        return new BarValue(partial.instrument(), interval, start, end, partial.open(), Math.max(partial.high(), bar.high()),
-                Math.min(partial.low(), bar.low()), bar.close(), partial.volume() + bar.volume(), partial.trades() + bar.trades(),
-                partial.bidVolume() + bar.bidVolume(), partial.askVolume() + bar.askVolume(), footprint, Map.of());
     }
 
     private void forwardBar(BarValue bar) {

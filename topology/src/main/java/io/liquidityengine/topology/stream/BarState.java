@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Per-instrument state of the bar stage: the latest tick time seen (the instrument's own event-time
- * clock), the base bars still open (inside their window or grace period) and the partial roll-ups.
+ * clock), the base bars still open (inside their window or grace period) and the partial roll-ups,
+ * all as {@link OpenBar}s updated in place.
  * Kept in two changelogged {@link LiveKeyValueStore}s, serialized only at commits:
  * {@link #OPEN_SERDE} writes the clock and the open base bars (which change on every tick),
  * {@link #ROLLUP_SERDE} the partial roll-ups (which change only when a base bar closes). Plain
@@ -26,12 +27,13 @@ final class BarState {
     long maxTimeMicros = Long.MIN_VALUE;
     /** Open base bars by window start, with the times of their first and last trade (late ticks may arrive out of order). */
     final TreeMap<Long, OpenBar> openBase = new TreeMap<>();
-    /** Partial roll-up bar by interval seconds. */
-    final TreeMap<Integer, BarValue> rollups = new TreeMap<>();
+    /** Partial roll-up bar by interval seconds, merged in place as base bars close (see {@link OpenBar#merge}). */
+    final TreeMap<Integer, OpenBar> rollups = new TreeMap<>();
 
     /**
-     * A base bar still open, updated in place on every trade (the state lives in a
-     * {@link LiveKeyValueStore}, so it is serialized only at commits); {@link #bar()} builds its value.
+     * A base bar still open, updated in place on every trade, or a partial roll-up, updated in place
+     * with every base bar that closes inside it (the state lives in a {@link LiveKeyValueStore}, so
+     * it is serialized only at commits); {@link #bar()} builds its value.
      */
     static final class OpenBar {
         private final String instrument;
@@ -53,6 +55,54 @@ final class BarState {
         private int levels;
         private long firstTradeMicros;
         private long lastTradeMicros;
+
+        private OpenBar(String instrument, int intervalSeconds, long startMicros, long endMicros, double price, double size,
+                        long tradeCount, double bid, double ask, long timeMicros) {
+            this.instrument = instrument;
+            this.intervalSeconds = intervalSeconds;
+            this.startMicros = startMicros;
+            this.endMicros = endMicros;
+            this.open = price;
+            this.high = price;
+            this.low = price;
+            this.close = price;
+            this.volume = size;
+            this.trades = tradeCount;
+            this.bidVolume = bid;
+            this.askVolume = ask;
+            this.prices = new double[8];
+            this.bids = new double[8];
+            this.asks = new double[8];
+            prices[0] = price;
+            bids[0] = bid;
+            asks[0] = ask;
+            this.levels = 1;
+            this.firstTradeMicros = timeMicros;
+            this.lastTradeMicros = timeMicros;
+        }
+
+        /** A roll-up of one base bar: {@code base}'s values in the roll-up's window. */
+        private OpenBar(OpenBar base, int intervalSeconds, long startMicros, long endMicros) {
+            this.instrument = base.instrument;
+            this.intervalSeconds = intervalSeconds;
+            this.startMicros = startMicros;
+            this.endMicros = endMicros;
+            this.open = base.open;
+            this.high = base.high;
+            this.low = base.low;
+            this.close = base.close;
+            this.volume = base.volume;
+            this.trades = base.trades;
+            this.bidVolume = base.bidVolume;
+            this.askVolume = base.askVolume;
+            int capacity = Math.max(16, base.levels * 2);
+            this.prices = java.util.Arrays.copyOf(base.prices, capacity);
+            this.bids = java.util.Arrays.copyOf(base.bids, capacity);
+            this.asks = java.util.Arrays.copyOf(base.asks, capacity);
+            this.levels = base.levels;
+            this.firstTradeMicros = base.firstTradeMicros;
+            this.lastTradeMicros = base.lastTradeMicros;
+        }
 
         private OpenBar(BarValue bar, long firstTradeMicros, long lastTradeMicros) {
             this.instrument = bar.instrument();
@@ -89,8 +139,67 @@ final class BarState {
         /** A bar of one trade: {@code price} on the grid, {@code bid}/{@code ask} the trade's seller/buyer-aggressor volume. */
         static OpenBar first(String instrument, int intervalSeconds, long startMicros, long endMicros, double price, double size,
                              long tradeCount, double bid, double ask, long timeMicros) {
-            return new OpenBar(new BarValue(instrument, intervalSeconds, startMicros, endMicros, price, price, price, price, size,
-                    tradeCount, bid, ask, List.of(new FootprintLevel(price, bid, ask)), Map.of()), timeMicros, timeMicros);
+            if (!Double.isFinite(price) || !(size >= 0) || !(bid >= 0) || !(ask >= 0)
+                    || Double.isInfinite(size) || Double.isInfinite(bid) || Double.isInfinite(ask) || tradeCount < 0) {
+                // the checks of BarValue and FootprintLevel, with their messages
+                new BarValue(instrument, intervalSeconds, startMicros, endMicros, price, price, price, price, size, tradeCount, bid, ask,
+                        List.of(new FootprintLevel(price, bid, ask)), Map.of());
+            }
+            return new OpenBar(instrument, intervalSeconds, startMicros, endMicros, price, size, tradeCount, bid, ask, timeMicros);
+        }
+
+        /**
+         * A partial roll-up in the window {@code [startMicros, endMicros)} of {@code intervalSeconds}
+         * holding the closed base bar {@code base}: what {@code BarRollup.merge(List.of(bar))} gives.
+         */
+        static OpenBar rollup(OpenBar base, int intervalSeconds, long startMicros, long endMicros) {
+            return new OpenBar(base, intervalSeconds, startMicros, endMicros);
+        }
+
+        /**
+         * Merges a closed base bar into this partial roll-up: what {@code BarRollup.merge(List.of(partial, bar))}
+         * gives, the same sums in the same order (the partial's first), merging the two ascending
+         * footprints. The base bar is the next one in time, so it sets the close.
+         */
+        void merge(OpenBar bar) {
+            high = Math.max(high, bar.high);
+            low = Math.min(low, bar.low);
+            close = bar.close;
+            volume = volume + bar.volume;
+            trades = trades + bar.trades;
+            bidVolume = bidVolume + bar.bidVolume;
+            askVolume = askVolume + bar.askVolume;
+            int n = levels + bar.levels;
+            double[] p = new double[Math.max(prices.length, n)];
+            double[] b = new double[p.length];
+            double[] a = new double[p.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < levels || j < bar.levels) {
+                if (j == bar.levels || (i < levels && prices[i] < bar.prices[j])) {
+                    p[k] = prices[i];
+                    b[k] = bids[i];
+                    a[k] = asks[i];
+                    i++;
+                } else if (i == levels || bar.prices[j] < prices[i]) {
+                    p[k] = bar.prices[j];
+                    b[k] = bar.bids[j];
+                    a[k] = bar.asks[j];
+                    j++;
+                } else {
+                    p[k] = prices[i];
+                    b[k] = bids[i] + bar.bids[j];
+                    a[k] = asks[i] + bar.asks[j];
+                    i++;
+                    j++;
+                }
+                k++;
+            }
+            prices = p;
+            bids = b;
+            asks = a;
+            levels = k;
         }
 
         /**
@@ -135,12 +244,16 @@ final class BarState {
         }
 
         BarValue bar() {
-            List<FootprintLevel> footprint = new ArrayList<>(levels);
+            FootprintLevel[] footprint = new FootprintLevel[levels];
             for (int i = 0; i < levels; i++) {
-                footprint.add(new FootprintLevel(prices[i], bids[i], asks[i]));
+                footprint[i] = new FootprintLevel(prices[i], bids[i], asks[i]);
             }
             return new BarValue(instrument, intervalSeconds, startMicros, endMicros, open, high, low, close, volume, trades,
-                    bidVolume, askVolume, footprint, Map.of());
+                    bidVolume, askVolume, List.of(footprint), Map.of());
+        }
+
+        long startMicros() {
+            return startMicros;
         }
 
         long endMicros() {
@@ -213,14 +326,17 @@ final class BarState {
                 return null;
             }
             int size = 1 + 4;
-            for (BarValue b : state.rollups.values()) {
-                size += 4 + size(b);
+            List<BarValue> bars = new ArrayList<>(state.rollups.size());
+            for (OpenBar b : state.rollups.values()) {
+                bars.add(b.bar());
+                size += 4 + size(bars.get(bars.size() - 1));
             }
             ByteBuffer out = ByteBuffer.allocate(size);
             out.put(VERSION).putInt(state.rollups.size());
-            for (Map.Entry<Integer, BarValue> e : state.rollups.entrySet()) {
-                out.putInt(e.getKey());
-                writeBar(out, e.getValue());
+            int i = 0;
+            for (int interval : state.rollups.keySet()) {
+                out.putInt(interval);
+                writeBar(out, bars.get(i++));
             }
             return out.array();
         }
@@ -237,7 +353,9 @@ final class BarState {
             int n = in.getInt();
             for (int i = 0; i < n; i++) {
                 int interval = in.getInt();
-                state.rollups.put(interval, readBar(in));
+                BarValue b = readBar(in);
+                // a partial roll-up's trade times are not kept (nor used)
+                state.rollups.put(interval, OpenBar.of(b, b.startMicros(), b.startMicros()));
             }
             return state;
         }

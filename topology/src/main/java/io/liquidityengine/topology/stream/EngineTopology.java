@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Every input is keyed by instrument (md.option-deltas by underlying = instrument) and the catalog
  * gives every topic the same partition count, so one task sees all records of an instrument.
- * Stage stores are cached: state is written on every tick or bar, but only the latest value per
- * key reaches the changelog at each commit (the exactly-once transaction), not every write.
+ * The bar and signal stages keep their state as live objects in {@link LiveKeyValueStore}s: state
+ * changes on every tick or bar, but it is serialized, and only the latest value per key reaches the
+ * changelog, once per commit (the exactly-once transaction). The risk stage's stores are cached.
  */
 public final class EngineTopology {
 
@@ -100,10 +101,8 @@ public final class EngineTopology {
 
         topology.addProcessor(SIGNALS, () -> new SignalProcessor(config),
                 "bars", "decode-imported-bars", "decode-option-deltas", "decode-imported-levels");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SignalProcessor.ENGINE_STORE),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), SIGNALS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SignalProcessor.STRATEGY_STORE),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), SIGNALS);
+        topology.addStateStore(LiveKeyValueStore.encoded(SignalProcessor.ENGINE_STORE), SIGNALS);
+        topology.addStateStore(LiveKeyValueStore.encoded(SignalProcessor.STRATEGY_STORE), SIGNALS);
 
         topology.addSink(BARS_OUT, Topics.SIG_BARS.name(), Serdes.String().serializer(), Topics.SIG_BARS.valueSerde(registry).serializer(), "bars");
         topology.addSink(LEVELS_OUT, Topics.SIG_LEVELS.name(), Serdes.String().serializer(),

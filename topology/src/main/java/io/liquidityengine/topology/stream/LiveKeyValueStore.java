@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -191,8 +192,200 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         dirty.clear();
     }
 
-    private static final class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {
-        private final StoreBuilder<KeyValueStore<String, V>> inner;
+    /**
+     * A builder of an {@link Encoded} store over an in-memory, changelogged byte store: the same
+     * stored and changelogged bytes as a cached byte store, but a stage puts a live object's encoder
+     * instead of its bytes, and the bytes are made only when Kafka Streams flushes before a commit
+     * (or when the key is read while dirty).
+     */
+    static StoreBuilder<KeyValueStore<String, byte[]>> encoded(String name) {
+        return new EncodedBuilder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.ByteArray()));
+    }
+
+    /** The {@link Encoded} store behind the store Kafka Streams hands a processor (it wraps stores in decorators). */
+    static Encoded encodedStore(StateStore store) {
+        StateStore s = store;
+        while (!(s instanceof Encoded) && s instanceof WrappedStateStore<?, ?, ?> wrapped) {
+            s = wrapped.wrapped();
+        }
+        if (s instanceof Encoded encoded) {
+            return encoded;
+        }
+        throw new IllegalStateException("store " + store.name() + " is not built by LiveKeyValueStore.encoded");
+    }
+
+    /**
+     * A byte store whose values a stage keeps as live objects: {@link #putLive} marks the key dirty
+     * with an encoder of the object's current state, and the encoder runs when Kafka Streams flushes
+     * before a commit (same mechanics as the enclosing class), so a stage that changes its state on
+     * every record encodes it once per commit instead of once per record. {@link #get} of a dirty key
+     * encodes the current state; reads otherwise see the inner store. Plain {@code put} of bytes
+     * works too (held dirty until the flush, as a caching store would).
+     */
+    static final class Encoded extends WrappedStateStore<KeyValueStore<String, byte[]>, String, byte[]> implements KeyValueStore<String, byte[]> {
+
+        /** Dirty keys: the encoder of the current value and the record context of the record that last changed it. */
+        private final Map<String, Supplier<byte[]>> encoders = new LinkedHashMap<>();
+        private final Map<String, ProcessorRecordContext> contexts = new HashMap<>();
+        private InternalProcessorContext<?, ?> internal;
+
+        private Encoded(KeyValueStore<String, byte[]> inner) {
+            super(inner);
+        }
+
+        @Override
+        public void init(StateStoreContext context, StateStore root) {
+            encoders.clear();
+            contexts.clear();
+            internal = context instanceof InternalProcessorContext<?, ?> c ? c : null;
+            super.init(context, root);
+        }
+
+        /** Sets the key's value to what {@code encoder} gives at the next flush (it must encode the live object's state then). */
+        void putLive(String key, Supplier<byte[]> encoder) {
+            encoders.put(key, encoder);
+            contexts.put(key, internal == null ? null : internal.recordContext());
+        }
+
+        @Override
+        public byte[] get(String key) {
+            Supplier<byte[]> encoder = encoders.get(key);
+            return encoder != null ? encoder.get() : wrapped().get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] value) {
+            if (value == null) {
+                delete(key);
+                return;
+            }
+            putLive(key, () -> value);
+        }
+
+        @Override
+        public byte[] putIfAbsent(String key, byte[] value) {
+            byte[] old = get(key);
+            if (old == null) {
+                put(key, value);
+            }
+            return old;
+        }
+
+        @Override
+        public void putAll(List<KeyValue<String, byte[]>> entries) {
+            for (KeyValue<String, byte[]> e : entries) {
+                put(e.key, e.value);
+            }
+        }
+
+        @Override
+        public byte[] delete(String key) {
+            byte[] old = get(key);
+            encoders.remove(key);
+            contexts.remove(key);
+            wrapped().delete(key);
+            return old;
+        }
+
+        @Override
+        public KeyValueIterator<String, byte[]> range(String from, String to) {
+            writeDirty();
+            return wrapped().range(from, to);
+        }
+
+        @Override
+        public KeyValueIterator<String, byte[]> reverseRange(String from, String to) {
+            writeDirty();
+            return wrapped().reverseRange(from, to);
+        }
+
+        @Override
+        public KeyValueIterator<String, byte[]> all() {
+            writeDirty();
+            return wrapped().all();
+        }
+
+        @Override
+        public KeyValueIterator<String, byte[]> reverseAll() {
+            writeDirty();
+            return wrapped().reverseAll();
+        }
+
+        @Override
+        public <PS extends Serializer<P>, P> KeyValueIterator<String, byte[]> prefixScan(P prefix, PS prefixKeySerializer) {
+            writeDirty();
+            return wrapped().prefixScan(prefix, prefixKeySerializer);
+        }
+
+        @Override
+        public long approximateNumEntries() {
+            writeDirty();
+            return wrapped().approximateNumEntries();
+        }
+
+        @Override
+        public void flushCache() {
+            writeDirty();
+            super.flushCache();
+        }
+
+        @Override
+        public void flush() {
+            writeDirty();
+            super.flush();
+        }
+
+        @Override
+        public void clearCache() {
+            encoders.clear();
+            contexts.clear();
+            super.clearCache();
+        }
+
+        @Override
+        public void close() {
+            encoders.clear();
+            contexts.clear();
+            super.close();
+        }
+
+        /** Encodes the dirty values into the inner store, each under the record context that last changed it. */
+        private void writeDirty() {
+            if (encoders.isEmpty()) {
+                return;
+            }
+            ProcessorRecordContext current = internal == null ? null : internal.recordContext();
+            try {
+                for (Map.Entry<String, Supplier<byte[]>> e : encoders.entrySet()) {
+                    ProcessorRecordContext changedBy = contexts.get(e.getKey());
+                    if (changedBy != null) {
+                        internal.setRecordContext(changedBy);
+                    }
+                    wrapped().put(e.getKey(), e.getValue().get());
+                }
+            } finally {
+                if (internal != null) {
+                    internal.setRecordContext(current);
+                }
+            }
+            encoders.clear();
+            contexts.clear();
+        }
+    }
+
+    private static final class EncodedBuilder extends Builder<byte[]> {
+        EncodedBuilder(StoreBuilder<KeyValueStore<String, byte[]>> inner) {
+            super(inner);
+        }
+
+        @Override
+        public KeyValueStore<String, byte[]> build() {
+            return new Encoded(inner.build());
+        }
+    }
+
+    private static class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {
+        final StoreBuilder<KeyValueStore<String, V>> inner;
 
         Builder(StoreBuilder<KeyValueStore<String, V>> inner) {
             this.inner = inner;

@@ -36,7 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
+import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -50,9 +50,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State, per instrument: the engine in {@value #ENGINE_STORE} (its codec is
  * {@link EngineStateCodec}); per instrument and rule strategy, the strategy in
- * {@value #STRATEGY_STORE}. Both are changelogged. Decoded state is cached in the processor
- * between records and the cache is dropped in {@link #init}, which Kafka Streams calls again
- * whenever a task is (re)initialized after a restore, so the stores stay the source of truth.
+ * {@value #STRATEGY_STORE}. Both are changelogged byte stores of live state
+ * ({@link LiveKeyValueStore.Encoded}): the processor keeps the decoded engines and strategies and
+ * they are encoded once per commit, when Kafka Streams flushes the stores, instead of on every
+ * bar. The decoded state is dropped in {@link #init}, which Kafka Streams calls again whenever a
+ * task is (re)initialized after a restore, so the stores stay the source of truth.
  *
  * <p>Option deltas are joined as of event time: the engine keeps the per-minute history and a bar
  * reads the last minute completed before its end, never a later one. md.option-deltas is keyed by
@@ -76,14 +78,16 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
 
     private final TopologyConfig config;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, byte[]> engineStore;
-    private KeyValueStore<String, byte[]> strategyStore;
+    private LiveKeyValueStore.Encoded engineStore;
+    private LiveKeyValueStore.Encoded strategyStore;
     private KeyValueStore<String, Instrument> instruments;
     private KeyValueStore<String, StrategyDefinition> strategies;
     private DeadLetterCounter deadLetters;
     private final Map<String, ReferenceSignalEngine> engines = new HashMap<>();
     private final Map<String, LoadedRule> rules = new HashMap<>();
     private final Map<String, Object> parsedSpecs = new HashMap<>();
+    /** The keys of {@value #STRATEGY_STORE} in the store's order (UTF-8 bytes); read from the store once after init, then kept with it. */
+    private TreeSet<String> strategyKeys;
     private final Set<String> reportedBadSpecs = new HashSet<>();
 
     SignalProcessor(TopologyConfig config) {
@@ -93,13 +97,14 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.engineStore = context.getStateStore(ENGINE_STORE);
-        this.strategyStore = context.getStateStore(STRATEGY_STORE);
+        this.engineStore = LiveKeyValueStore.encodedStore(context.getStateStore(ENGINE_STORE));
+        this.strategyStore = LiveKeyValueStore.encodedStore(context.getStateStore(STRATEGY_STORE));
         this.instruments = context.getStateStore(EngineTopology.INSTRUMENTS_STORE);
         this.strategies = context.getStateStore(EngineTopology.STRATEGIES_STORE);
         this.deadLetters = new DeadLetterCounter(context, "signals");
         engines.clear();
         rules.clear();
+        strategyKeys = null;
     }
 
     @Override
@@ -150,7 +155,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
             return;
         }
         SignalOutput out = engine.onBar(bar);
-        engineStore.put(instrument, EngineStateCodec.encode(engine));
+        saveEngine(instrument, engine);
         long ts = Math.floorDiv(bar.endMicros(), 1000);
         for (var e : out.levelEvents()) {
             forward(instrument, AvroMapping.level(instrument, e), ts, EngineTopology.LEVELS_OUT);
@@ -191,7 +196,9 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
                     rules.put(key, loaded);
                 }
                 plans.addAll(loaded.strategy().onBar(out.context()));
-                strategyStore.put(key, encodeRule(loaded));
+                LoadedRule saved = loaded;
+                strategyStore.putLive(key, () -> encodeRule(saved));
+                strategyKeys().add(key);
                 for (PlanEvent p : plans) {
                     forward(instrument, AvroMapping.plan(p), ts, EngineTopology.PLANS_OUT);
                 }
@@ -199,12 +206,10 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         }
         // state of strategies that were removed or disabled: cancel their live plans and forget them
         List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = strategyStore.prefixScan(instrument + "|", Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                String key = it.next().key;
-                if (!active.contains(key)) {
-                    stale.add(key);
-                }
+        // the keys a prefix scan of "<instrument>|" gives, in the same order
+        for (String key : strategyKeys().subSet(instrument + "|", instrument + "}")) {
+            if (!active.contains(key)) {
+                stale.add(key);
             }
         }
         for (String key : stale) {
@@ -216,7 +221,36 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
             }
             rules.remove(key);
             strategyStore.delete(key);
+            strategyKeys().remove(key);
         }
+    }
+
+    private TreeSet<String> strategyKeys() {
+        if (strategyKeys == null) {
+            strategyKeys = new TreeSet<>(SignalProcessor::compareUtf8);
+            try (KeyValueIterator<String, byte[]> it = strategyStore.all()) {
+                while (it.hasNext()) {
+                    strategyKeys.add(it.next().key);
+                }
+            }
+        }
+        return strategyKeys;
+    }
+
+    /** The order of the UTF-8 encodings of two strings (the order of a byte store's keys): code point order. */
+    static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** A rule strategy's state with the definition it was built from. */
@@ -276,7 +310,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         ReferenceSignalEngine engine = engine(instrument, ref);
         // the first value of a minute is kept; a repeat of the minute or one older than the history is ignored
         if (engine.onOptionDelta(micros, delta.getValue())) {
-            engineStore.put(instrument, EngineStateCodec.encode(engine));
+            saveEngine(instrument, engine);
         }
     }
 
@@ -307,15 +341,20 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         if (level.getEvent() == LevelEvent.FILLED && filled != null) {
             // the export's fill of a level imported earlier: applied by the first bar at or after it
             if (engine.onImportedFill(ImportedLevel.unfilled(sourceId, created, level.getPrice()), filled)) {
-                engineStore.put(instrument, EngineStateCodec.encode(engine));
+                saveEngine(instrument, engine);
             }
             return;
         }
         var events = engine.onImportedLevel(imported);
-        engineStore.put(instrument, EngineStateCodec.encode(engine));
+        saveEngine(instrument, engine);
         for (var e : events) {
             forward(instrument, AvroMapping.level(instrument, e), record.timestamp(), EngineTopology.LEVELS_OUT);
         }
+    }
+
+    /** The engine's state is encoded when Kafka Streams flushes before a commit, not on every change (see LiveKeyValueStore.Encoded). */
+    private void saveEngine(String instrument, ReferenceSignalEngine engine) {
+        engineStore.putLive(instrument, () -> EngineStateCodec.encode(engine));
     }
 
     private ReferenceSignalEngine engine(String instrument, Instrument ref) {

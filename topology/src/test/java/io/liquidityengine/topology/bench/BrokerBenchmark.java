@@ -50,6 +50,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * A first plain copy warms up the JVM and is not reported. Each is timed from its first poll (for Kafka Streams: from state RUNNING) until it has consumed
  * every tick (Kafka Streams: committed offsets at the end). A documentation benchmark, not a test;
  * see BENCHMARKS.md.
+ *
+ * <p>Arguments: the number of ticks (default 600,000) and the number of rounds (default 1). Each
+ * round runs everything on a fresh local stack; the first round runs the topology in a JVM that
+ * has not run it before (its JIT compilation lands in the timed window, the copies had a warm-up
+ * copy), later rounds in a JVM that has. Before the runs the topology's output schemas are
+ * registered (see {@link #registerOutputSchemas}). For the topology it also prints the stream
+ * threads' CPU time, what Kafka Streams' metrics say they waited for, and the CPU of every thread
+ * of the process (JIT compiler and GC threads included).
  */
 public final class BrokerBenchmark {
 
@@ -59,13 +67,31 @@ public final class BrokerBenchmark {
     public static void main(String[] args) throws Exception {
         BenchTicks.quietLogs();
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 600_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         String[] instruments = onePerPartition();
+        BenchTicks ticks = new BenchTicks(n, instruments);
+        for (int round = 0; round < rounds; round++) {
+            System.out.printf("=== round %d of %d (%s JVM; a fresh local stack) ===%n", round + 1, rounds, round == 0 ? "cold" : "warm");
+            round(n, instruments, ticks);
+        }
+    }
+
+    /**
+     * One round on a fresh local stack: publish, warm-up copy, plain copy, transactional copy,
+     * topology. In the first round the topology's code runs for the first time in this JVM (the
+     * copies had a warm-up copy before them); later rounds run everything in a JVM that has run
+     * it all before.
+     */
+    private static void round(int n, String[] instruments, BenchTicks ticks) throws Exception {
         try (LocalStack stack = LocalStack.temporary().start(); Admin admin = stack.admin()) {
             String scratch = Topics.MD_TICKS.name() + ".baseline-copy";   // benchmark-only, derived from the catalog name
             admin.createTopics(List.of(new NewTopic(scratch, Topics.MD_TICKS.partitions(), (short) 1))).all().get();
             publishInstruments(stack, instruments);
+            if (!"false".equals(System.getProperty("bench.preregister"))) {
+                registerOutputSchemas(stack);
+            }
             long produceStart = System.nanoTime();
-            publishTicks(stack, new BenchTicks(n, instruments));
+            publishTicks(stack, ticks);
             System.out.printf("produced %,d ticks for %s in %.1f s%n", n, String.join(",", instruments),
                     (System.nanoTime() - produceStart) / 1e9);
 
@@ -98,6 +124,27 @@ public final class BrokerBenchmark {
                         serializer.serialize(Topics.REF_INSTRUMENTS.name(), TopologyDriverBenchmark.instrument(s)))).get();
             }
         }
+    }
+
+    /**
+     * Registers the value schemas of the topics the topology writes, as a deployment that has run
+     * before (or registers its schemas up front) has them, through a client of its own so the
+     * topology still asks the registry for every id itself. The local registry takes about 0.5 s to
+     * register a new subject (its store waits on a poll of its _schemas topic), and the topology
+     * registers on the first record of each output, so without this a run on a fresh stack spends
+     * about 2 s of its timed window with the stream thread waiting for the registry, once.
+     * {@code -Dbench.preregister=false} leaves them to the topology.
+     */
+    private static void registerOutputSchemas(LocalStack stack) {
+        var registry = new io.liquidityengine.schemas.registry.RestSchemaRegistry(
+                io.liquidityengine.schemas.registry.RegistryConfig.of(stack.registryUrl()));
+        long start = System.nanoTime();
+        for (var topic : List.of(Topics.SIG_BARS, Topics.SIG_LEVELS, Topics.SIG_BIAS, Topics.SIG_PLANS, Topics.RISK_SIGNALS_BY_ACCOUNT,
+                Topics.RISK_DECISIONS, Topics.EXEC_ORDERS, Topics.DLQ_TOPOLOGY)) {
+            registry.register(topic.name() + "-value", org.apache.avro.specific.SpecificData.getForClass(topic.valueType())
+                    .getSchema(topic.valueType()));
+        }
+        System.out.printf("registered the topology's output schemas in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     private static void publishTicks(LocalStack stack, BenchTicks ticks) {
@@ -190,11 +237,19 @@ public final class BrokerBenchmark {
         System.out.println("topology settings: " + new java.util.TreeMap<>(props));
         AtomicLong runningAt = new AtomicLong();
         AtomicLong cpuAtRunning = new AtomicLong();
+        AtomicLong streamCpuAtRunning = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Map<String, Double>> metricsAtRunning = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+        java.util.concurrent.atomic.AtomicReference<KafkaStreams> streamsRef = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Map<String, Long>> threadsAtRunning = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
         try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(TopologyConfig.defaults(stack.registryConfig())), props)) {
+            streamsRef.set(streams);
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {
                     if (runningAt.compareAndSet(0, System.nanoTime())) {
                         cpuAtRunning.set(processCpuNanos());
+                        streamCpuAtRunning.set(streamThreadCpuNanos(applicationId));
+                        metricsAtRunning.set(threadMetrics(streamsRef.get()));
+                        threadsAtRunning.set(threadCpuByName());
                     }
                 }
             });
@@ -205,6 +260,7 @@ public final class BrokerBenchmark {
             var ends = consumerEnds(stack, partitions);
             long end;
             long cpuEnd;
+            long streamCpuEnd;
             while (true) {
                 var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
                 long done = 0;
@@ -217,13 +273,18 @@ public final class BrokerBenchmark {
                 if (done >= total) {
                     end = System.nanoTime();
                     cpuEnd = processCpuNanos();
+                    streamCpuEnd = streamThreadCpuNanos(applicationId);
                     break;
                 }
                 Thread.sleep(50);
             }
             double seconds = (end - runningAt.get()) / 1e9;
-            System.out.printf("topology: %,d ticks in %.2f s (from RUNNING to all input offsets committed), %.2f CPU-us per tick (whole JVM)%n",
-                    n, seconds, (cpuEnd - cpuAtRunning.get()) / 1e3 / n);
+            printMetricsDelta(metricsAtRunning.get(), threadMetrics(streams));
+            printThreadCpu(threadsAtRunning.get(), threadCpuByName(), end - runningAt.get());
+            double streamSeconds = (streamCpuEnd - streamCpuAtRunning.get()) / 1e9;
+            System.out.printf("topology: %,d ticks in %.2f s (from RUNNING to all input offsets committed), %.2f CPU-us per tick (whole JVM), "
+                            + "stream threads %.2f CPU-us per tick (busy %.0f %% of the wall time)%n",
+                    n, seconds, (cpuEnd - cpuAtRunning.get()) / 1e3 / n, streamSeconds * 1e6 / n, 100 * streamSeconds / seconds);
             return n / seconds;
         }
     }
@@ -254,6 +315,85 @@ public final class BrokerBenchmark {
     /** CPU time of this JVM (all threads, the in-JVM broker included): less sensitive than wall time to other load on the machine. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Where the stream threads' wall time went, from Kafka Streams' own thread metrics and the
+     * main consumer's and producer's wait times (the parts of blocked-time-ns-total).
+     */
+    private static Map<String, Double> threadMetrics(KafkaStreams streams) {
+        Map<String, Double> values = new java.util.TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            String client = name.tags().getOrDefault("client-id", "");
+            boolean thread = name.group().equals("stream-thread-metrics") && (name.name().endsWith("-total") || name.name().endsWith("-latency-max"));
+            boolean consumer = name.group().equals("consumer-metrics") && client.matches(".*-StreamThread-\\d+-consumer")
+                    && (name.name().equals("io-wait-time-ns-total") || name.name().equals("committed-time-ns-total"));
+            boolean producer = name.group().equals("producer-metrics") && name.name().endsWith("time-ns-total") && !name.name().startsWith("io-");
+            if ((thread || consumer || producer) && metric.metricValue() instanceof Number number) {
+                String who = (thread ? name.tags().getOrDefault("thread-id", "?") : client).replaceAll(".*-StreamThread-", "thread-");
+                values.merge(who + " " + name.name(), number.doubleValue(), Double::sum);
+            }
+        });
+        return values;
+    }
+
+    /** The metrics' change between two snapshots; times in ms, counts as they are. */
+    private static void printMetricsDelta(Map<String, Double> before, Map<String, Double> after) {
+        after.forEach((k, v) -> {
+            double d = v - (k.endsWith("-max") ? 0 : before.getOrDefault(k, 0.0));
+            if (k.endsWith("-ns-total")) {
+                System.out.printf("  %s: %.0f ms%n", k.replace("-ns-total", ""), d / 1e6);
+            } else if (d != 0 && !Double.isNaN(d)) {
+                System.out.printf("  %s: %.0f%n", k, d);
+            }
+        });
+    }
+
+    /**
+     * CPU time of every thread of this process (JVM-internal ones too: GC, JIT compiler), summed by
+     * name with digits dropped, from /proc (Linux; empty elsewhere). In clock ticks.
+     */
+    private static Map<String, Long> threadCpuByName() {
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return cpu;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String stat = Files.readString(task.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpu.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);   // utime + stime
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended
+            }
+        }
+        return cpu;
+    }
+
+    /** The threads' CPU between two snapshots, as cores used on average over {@code wallNanos}, largest first. */
+    private static void printThreadCpu(Map<String, Long> before, Map<String, Long> after, long wallNanos) {
+        double ticksPerSecond = 100;   // USER_HZ
+        StringBuilder line = new StringBuilder("  cores used by thread (from /proc, whole JVM):");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / ticksPerSecond / (wallNanos / 1e9)))
+                .filter(e -> e.getValue() >= 0.01)
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> line.append(String.format(" %s %.2f,", e.getKey(), e.getValue())));
+        System.out.println(line);
+    }
+
+    /** CPU time of the application's stream threads (all of them, summed). */
+    private static long streamThreadCpuNanos(String applicationId) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(applicationId) && info.getThreadName().matches(".*-StreamThread-\\d+")) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static Map<TopicPartition, Long> consumerEnds(LocalStack stack, Set<TopicPartition> partitions) {
