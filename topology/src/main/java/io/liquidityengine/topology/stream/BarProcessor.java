@@ -42,7 +42,7 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
     /** Decoded state per instrument; dropped in init, which runs again whenever the task is (re)initialized. */
     private final Map<String, BarState> cache = new HashMap<>();
     private boolean rollupsChanged;
-    private final Map<String, Instrument> instrumentCache = new HashMap<>();
+    private final Map<String, Ref> instrumentCache = new HashMap<>();
     private KeyValueStore<String, Instrument> instruments;
     private DeadLetterCounter deadLetters;
 
@@ -66,12 +66,13 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
     @Override
     public void process(Record<String, Tick> record) {
         Tick tick = record.value();
-        Instrument instrument = instrument(tick.getInstrument());
-        if (instrument == null) {
+        Ref ref = ref(tick.getInstrument());
+        if (ref == null) {
             reject(record, DeadLetterReason.UNKNOWN_INSTRUMENT, "instrument " + tick.getInstrument() + " is not in ref.instruments");
             return;
         }
-        TickGrid grid = grids.computeIfAbsent(instrument.getTickSize(), TickGrid::new);
+        Instrument instrument = ref.instrument();
+        TickGrid grid = ref.grid();
         TradeEvent trade;
         try {
             trade = AvroMapping.trade(tick);
@@ -102,16 +103,21 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
         }
     }
 
+    /** An instrument's reference data and the tick grid of its tick size. */
+    private record Ref(Instrument instrument, TickGrid grid) {
+    }
+
     /**
-     * The instrument from the global store; decoded once and then reused until a base bar of the
-     * instrument closes, so reference-data changes apply from the next bar (the global store is
-     * updated independently of the stream anyway).
+     * The instrument from the global store with its grid; read once and then reused until a base
+     * bar of the instrument closes, so reference-data changes apply from the next bar (the global
+     * store is updated independently of the stream anyway).
      */
-    private Instrument instrument(String symbol) {
-        Instrument cached = instrumentCache.get(symbol);
+    private Ref ref(String symbol) {
+        Ref cached = instrumentCache.get(symbol);
         if (cached == null) {
-            cached = instruments.get(symbol);
-            if (cached != null) {
+            Instrument instrument = instruments.get(symbol);
+            if (instrument != null) {
+                cached = new Ref(instrument, grids.computeIfAbsent(instrument.getTickSize(), TickGrid::new));
                 instrumentCache.put(symbol, cached);
             }
         }
@@ -154,7 +160,10 @@ final class BarProcessor implements Processor<String, Tick, String, Object> {
     }
 
     private void emitClosed(BarState state, TickGrid grid) {
-        Iterator<BarState.OpenBar> it = state.openBase.values().iterator();
+        // the loop stops at the first bar that cannot close yet: look at that one without an iterator first
+        boolean baseBarsDue = !state.openBase.isEmpty()
+                && state.openBase.get(state.openBase.firstKey()).endMicros() + graceMicros <= state.maxTimeMicros;
+        Iterator<BarState.OpenBar> it = baseBarsDue ? state.openBase.values().iterator() : java.util.Collections.emptyIterator();
         while (it.hasNext()) {
             BarState.OpenBar open = it.next();
             if (open.endMicros() + graceMicros > state.maxTimeMicros) {

@@ -58,10 +58,9 @@ public final class EngineTopology {
         var registry = config.registryConfig();
         Topology topology = new Topology();
 
-        // reference data: every instance holds every instrument
+        // reference data: every instance holds every instrument, decoded once per record (read on every bar)
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(INSTRUMENTS_STORE), Serdes.String(),
-                        Topics.REF_INSTRUMENTS.valueSerde(registry)).withLoggingDisabled(),
+                LiveKeyValueStore.decoded(INSTRUMENTS_STORE, Topics.REF_INSTRUMENTS.valueSerde(registry).deserializer()),
                 "ref-instruments-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.REF_INSTRUMENTS.name(), "instruments-updater",
                 () -> new GlobalUpdater<>(INSTRUMENTS_STORE, Topics.REF_INSTRUMENTS.valueSerde(registry).deserializer()));
@@ -76,8 +75,7 @@ public final class EngineTopology {
 
         // strategy definitions: every instance holds every definition
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STRATEGIES_STORE), Serdes.String(),
-                        Topics.CONFIG_STRATEGIES.valueSerde(registry)).withLoggingDisabled(),
+                LiveKeyValueStore.decoded(STRATEGIES_STORE, Topics.CONFIG_STRATEGIES.valueSerde(registry).deserializer()),
                 "config-strategies-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.CONFIG_STRATEGIES.name(), "strategies-updater",
                 () -> new GlobalUpdater<>(STRATEGIES_STORE, Topics.CONFIG_STRATEGIES.valueSerde(registry).deserializer()));
@@ -104,11 +102,11 @@ public final class EngineTopology {
         topology.addStateStore(LiveKeyValueStore.encoded(SignalProcessor.ENGINE_STORE), SIGNALS);
         topology.addStateStore(LiveKeyValueStore.encoded(SignalProcessor.STRATEGY_STORE), SIGNALS);
 
-        topology.addSink(BARS_OUT, Topics.SIG_BARS.name(), Serdes.String().serializer(), Topics.SIG_BARS.valueSerde(registry).serializer(), "bars");
+        // the two outputs written on every bar: serialized field by field (the same bytes as the catalog's serde, see AvroMapping)
+        topology.addSink(BARS_OUT, Topics.SIG_BARS.name(), Serdes.String().serializer(), AvroMapping.barSerializer(registry), "bars");
         topology.addSink(LEVELS_OUT, Topics.SIG_LEVELS.name(), Serdes.String().serializer(),
                 Topics.SIG_LEVELS.valueSerde(registry).serializer(), SIGNALS);
-        topology.addSink(BIAS_OUT, Topics.SIG_BIAS.name(), Serdes.String().serializer(),
-                Topics.SIG_BIAS.valueSerde(registry).serializer(), SIGNALS);
+        topology.addSink(BIAS_OUT, Topics.SIG_BIAS.name(), Serdes.String().serializer(), AvroMapping.biasSerializer(registry), SIGNALS);
         topology.addSink(PLANS_OUT, Topics.SIG_PLANS.name(), Serdes.String().serializer(),
                 Topics.SIG_PLANS.valueSerde(registry).serializer(), SIGNALS);
         addRiskStage(topology, config);

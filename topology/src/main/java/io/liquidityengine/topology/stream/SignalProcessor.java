@@ -227,7 +227,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
 
     private TreeSet<String> strategyKeys() {
         if (strategyKeys == null) {
-            strategyKeys = new TreeSet<>(SignalProcessor::compareUtf8);
+            strategyKeys = new TreeSet<>(LiveKeyValueStore::compareUtf8);
             try (KeyValueIterator<String, byte[]> it = strategyStore.all()) {
                 while (it.hasNext()) {
                     strategyKeys.add(it.next().key);
@@ -235,22 +235,6 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
             }
         }
         return strategyKeys;
-    }
-
-    /** The order of the UTF-8 encodings of two strings (the order of a byte store's keys): code point order. */
-    static int compareUtf8(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** A rule strategy's state with the definition it was built from. */

@@ -7,11 +7,13 @@ import io.liquidityengine.schemas.registry.SchemaRegistries;
 import io.liquidityengine.schemas.registry.SchemaRegistry;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -31,6 +33,12 @@ final class TickDeserializer implements Deserializer<Tick> {
     private final SchemaRegistry registry;
     private final Map<Integer, Boolean> directById = new ConcurrentHashMap<>();
     private BinaryDecoder decoder;
+    /** The writer schema id of the previous record and whether it has Tick's layout (a topic's records share one id). */
+    private int lastId = -1;
+    private boolean lastDirect;
+    /** Strings read before, by their UTF-8 bytes: instruments and sources repeat on every tick. */
+    private final Map<Utf8, String> strings = new HashMap<>();
+    private final Utf8 scratch = new Utf8();
 
     TickDeserializer(Map<String, ?> registryConfig) {
         this.general = Topics.MD_TICKS.valueSerde(registryConfig).deserializer();
@@ -41,7 +49,11 @@ final class TickDeserializer implements Deserializer<Tick> {
     public Tick deserialize(String topic, byte[] data) {
         if (data != null && data.length > HEADER_SIZE && data[0] == 0) {
             int id = ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8) | (data[4] & 0xff);
-            if (directById.computeIfAbsent(id, this::sameLayout)) {
+            if (id != lastId) {
+                lastDirect = directById.computeIfAbsent(id, this::sameLayout);
+                lastId = id;
+            }
+            if (lastDirect) {
                 try {
                     return read(data);
                 } catch (IOException | RuntimeException e) {
@@ -63,7 +75,7 @@ final class TickDeserializer implements Deserializer<Tick> {
     private Tick read(byte[] data) throws IOException {
         BinaryDecoder in = DecoderFactory.get().binaryDecoder(data, HEADER_SIZE, data.length - HEADER_SIZE, decoder);
         decoder = in;
-        String instrument = in.readString();
+        String instrument = string(in);
         long micros = in.readLong();
         // as Avro's timestamp-micros conversion
         Instant eventTime = Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1_000L);
@@ -73,9 +85,23 @@ final class TickDeserializer implements Deserializer<Tick> {
         Double bid = optionalDouble(in);
         Double ask = optionalDouble(in);
         int tradeCount = in.readInt();
-        String source = in.readString();
+        String source = string(in);
         long sourceSequence = in.readLong();
         return new Tick(instrument, eventTime, price, size, aggressor, bid, ask, tradeCount, source, sourceSequence);
+    }
+
+    /** A string field: the String read before when the bytes are the same (equal strings, one instance), else a new one. */
+    private String string(BinaryDecoder in) throws IOException {
+        Utf8 bytes = in.readString(scratch);
+        String known = strings.get(bytes);
+        if (known == null) {
+            known = bytes.toString();
+            if (strings.size() >= 1024) {
+                strings.clear();
+            }
+            strings.put(new Utf8(bytes), known);
+        }
+        return known;
     }
 
     private static Double optionalDouble(BinaryDecoder in) throws IOException {
