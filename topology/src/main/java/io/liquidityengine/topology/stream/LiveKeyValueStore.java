@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -47,12 +49,14 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * the store, dropping the live objects with their uncommitted changes; the re-initialized task
  * reads the restored inner store. {@code clearCache()} (task recycled) drops them as well.
  */
-final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V> implements KeyValueStore<String, V> {
+final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
+        implements KeyValueStore<String, V> {
 
     private final Map<String, V> live = new HashMap<>();
     /** Dirty keys, with the record context of the record that last changed each. */
     private final Map<String, ProcessorRecordContext> dirty = new LinkedHashMap<>();
     private InternalProcessorContext<?, ?> internal;
+    private final Pending pending = new Pending(this::writeDirty);
 
     private LiveKeyValueStore(KeyValueStore<String, V> inner) {
         super(inner);
@@ -67,6 +71,7 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
     public void init(StateStoreContext context, StateStore root) {
         live.clear();
         dirty.clear();
+        pending.clear();
         internal = context instanceof InternalProcessorContext<?, ?> c ? c : null;
         super.init(context, root);
     }
@@ -91,6 +96,7 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         }
         live.put(key, value);
         dirty.put(key, internal == null ? null : internal.recordContext());
+        pending.mark();
     }
 
     @Override
@@ -154,8 +160,10 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         return wrapped().approximateNumEntries();
     }
 
+    /** A commit's flush: writes the dirty values of every live store this stream thread changed (see {@link Pending}). */
     @Override
     public void flushCache() {
+        Pending.writeAllOfThisThread();
         writeDirty();
         super.flushCache();
     }
@@ -170,6 +178,7 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
     public void clearCache() {
         live.clear();
         dirty.clear();
+        pending.clear();
         super.clearCache();
     }
 
@@ -177,11 +186,13 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
     public void close() {
         live.clear();
         dirty.clear();
+        pending.clear();
         super.close();
     }
 
     /** Serializes the dirty values into the inner store, each under the record context that last changed it. */
     private void writeDirty() {
+        pending.clear();
         if (dirty.isEmpty()) {
             return;
         }
@@ -231,12 +242,14 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
      * encodes the current state; reads otherwise see the inner store. Plain {@code put} of bytes
      * works too (held dirty until the flush, as a caching store would).
      */
-    static final class Encoded extends WrappedStateStore<KeyValueStore<String, byte[]>, String, byte[]> implements KeyValueStore<String, byte[]> {
+    static final class Encoded extends WrappedStateStore<KeyValueStore<String, byte[]>, String, byte[]>
+            implements KeyValueStore<String, byte[]> {
 
         /** Dirty keys: the encoder of the current value and the record context of the record that last changed it. */
         private final Map<String, Supplier<byte[]>> encoders = new LinkedHashMap<>();
         private final Map<String, ProcessorRecordContext> contexts = new HashMap<>();
         private InternalProcessorContext<?, ?> internal;
+        private final Pending pending = new Pending(this::writeDirty);
 
         private Encoded(KeyValueStore<String, byte[]> inner) {
             super(inner);
@@ -246,6 +259,7 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         public void init(StateStoreContext context, StateStore root) {
             encoders.clear();
             contexts.clear();
+            pending.clear();
             internal = context instanceof InternalProcessorContext<?, ?> c ? c : null;
             super.init(context, root);
         }
@@ -254,6 +268,7 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         void putLive(String key, Supplier<byte[]> encoder) {
             encoders.put(key, encoder);
             contexts.put(key, internal == null ? null : internal.recordContext());
+            pending.mark();
         }
 
         @Override
@@ -332,8 +347,10 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
             return wrapped().approximateNumEntries();
         }
 
+        /** A commit's flush: writes the dirty values of every live store this stream thread changed (see {@link Pending}). */
         @Override
         public void flushCache() {
+            Pending.writeAllOfThisThread();
             writeDirty();
             super.flushCache();
         }
@@ -348,6 +365,7 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         public void clearCache() {
             encoders.clear();
             contexts.clear();
+            pending.clear();
             super.clearCache();
         }
 
@@ -355,11 +373,13 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         public void close() {
             encoders.clear();
             contexts.clear();
+            pending.clear();
             super.close();
         }
 
         /** Encodes the dirty values into the inner store, each under the record context that last changed it. */
         private void writeDirty() {
+            pending.clear();
             if (encoders.isEmpty()) {
                 return;
             }
@@ -658,6 +678,73 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
         @Override
         public String name() {
             return name;
+        }
+    }
+
+    /**
+     * The live stores (of either kind) that hold changes not yet written to their inner store, by
+     * the stream thread that made them, so that a commit writes them all at its first store flush.
+     *
+     * <p>Why: under exactly-once v2 all tasks of a stream thread share one producer and commit in one
+     * transaction, and Kafka Streams prepares the commit task by task, each task flushing its stores
+     * (here: writing the changelog records) and then flushing the shared producer, which waits for
+     * the broker to acknowledge everything sent. With the bar and signal stages' state in live stores
+     * that meant one broker round trip per task holding state (three md.ticks partitions, three
+     * tasks) at every commit. Writing the whole thread's pending changes at the first flush lets the
+     * first producer flush cover them all; the later tasks find nothing left to write and their
+     * producer flush nothing to wait for. The records are the same, in the same transaction (the
+     * thread's tasks are committed together, as they share it), each under the record context of
+     * the record that last changed its key.
+     *
+     * <p>A store registers itself when it gets its first pending change and leaves when it is written,
+     * cleared or closed; changes are made and written on the stream thread that owns the task.
+     */
+    static final class Pending {
+
+        private static final Map<Thread, Set<Pending>> BY_THREAD = new ConcurrentHashMap<>();
+
+        /** Writes the store's pending changes. */
+        private final Runnable write;
+        /** The thread whose set this store is in, null when it is in none. */
+        private Thread registeredOn;
+
+        Pending(Runnable write) {
+            this.write = write;
+        }
+
+        /** Called on every change: registers the store with the current thread when it is not yet. */
+        void mark() {
+            Thread current = Thread.currentThread();
+            if (registeredOn != current) {
+                clear();
+                BY_THREAD.computeIfAbsent(current, t -> ConcurrentHashMap.newKeySet()).add(this);
+                registeredOn = current;
+            }
+        }
+
+        /** The store has nothing pending (written, cleared or closed). */
+        void clear() {
+            Thread thread = registeredOn;
+            if (thread != null) {
+                registeredOn = null;
+                Set<Pending> stores = BY_THREAD.get(thread);
+                if (stores != null) {
+                    stores.remove(this);
+                    if (stores.isEmpty()) {
+                        BY_THREAD.remove(thread, stores);
+                    }
+                }
+            }
+        }
+
+        /** Writes the pending changes of every store the current thread changed. */
+        static void writeAllOfThisThread() {
+            Set<Pending> stores = BY_THREAD.get(Thread.currentThread());
+            if (stores != null) {
+                for (Pending p : List.copyOf(stores)) {
+                    p.write.run();
+                }
+            }
         }
     }
 
