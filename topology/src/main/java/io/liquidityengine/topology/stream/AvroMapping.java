@@ -1,6 +1,7 @@
 package io.liquidityengine.topology.stream;
 
 import io.liquidityengine.schemas.Micros;
+import io.liquidityengine.schemas.serde.AvroSerializer;
 import io.liquidityengine.schemas.marketdata.AggressorSide;
 import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.marketdata.BarSource;
@@ -16,22 +17,15 @@ import io.liquidityengine.topology.domain.levels.LevelEvent;
 import io.liquidityengine.topology.domain.levels.LevelEventType;
 import io.liquidityengine.topology.domain.levels.LiquidityLevel;
 import io.liquidityengine.topology.domain.strategy.PlanEvent;
-import io.liquidityengine.schemas.registry.RegistryConfig;
-import io.liquidityengine.schemas.registry.SchemaRegistries;
-import io.liquidityengine.schemas.registry.SchemaRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** Avro contract values <-> domain values; the only place the two meet. */
@@ -156,14 +150,23 @@ public final class AvroMapping {
         };
     }
 
-    /** sig.bars values: {@link #writeBar} behind the wire-format header (see {@link DirectSerializer}). */
+    /**
+     * sig.bars values: the catalog's serializer with {@link #writeBar} writing the body field by field
+     * instead of Avro's schema-walking writer (the topology writes one per bar per interval); the same
+     * bytes, which AvroWritersTest compares.
+     */
     static Serializer<Bar> barSerializer(Map<String, ?> registryConfig) {
-        return new DirectSerializer<>(Bar.getClassSchema(), registryConfig, AvroMapping::writeBar);
+        return configured(new AvroSerializer<>(Bar.class, AvroMapping::writeBar), registryConfig);
     }
 
-    /** sig.bias values: {@link #writeBias} behind the wire-format header (see {@link DirectSerializer}). */
+    /** sig.bias values: as {@link #barSerializer}, with {@link #writeBias}. */
     static Serializer<io.liquidityengine.schemas.signals.Bias> biasSerializer(Map<String, ?> registryConfig) {
-        return new DirectSerializer<>(io.liquidityengine.schemas.signals.Bias.getClassSchema(), registryConfig, AvroMapping::writeBias);
+        return configured(new AvroSerializer<>(io.liquidityengine.schemas.signals.Bias.class, AvroMapping::writeBias), registryConfig);
+    }
+
+    private static <T extends SpecificRecord> Serializer<T> configured(AvroSerializer<T> serializer, Map<String, ?> registryConfig) {
+        serializer.configure(registryConfig, false);
+        return serializer;
     }
 
     private static final TimeConversions.TimestampMicrosConversion MICROS = new TimeConversions.TimestampMicrosConversion();
@@ -249,77 +252,5 @@ public final class AvroMapping {
             out.writeDouble(v);
         }
         out.writeArrayEnd();
-    }
-
-    /** Writes a record's Avro binary body. */
-    @FunctionalInterface
-    interface BodyWriter<T> {
-        void write(T value, BinaryEncoder out) throws IOException;
-    }
-
-    /**
-     * A value serializer in the Confluent wire format for a record the topology writes on every
-     * bar, whose body a {@link BodyWriter} writes field by field instead of Avro's schema-walking
-     * SpecificDatumWriter: the same bytes as the catalog's AvroSerializer for the same schema
-     * (AvroWritersTest compares them), at a fraction of the cost. The schema id is found as that
-     * serializer finds it: registered under {@code <topic>-value} (looked up when
-     * {@code auto.register.schemas=false}) through the shared registry client, once per topic.
-     * Kafka Streams shares a sink's serializer between tasks and threads, so buffers are per thread.
-     */
-    static final class DirectSerializer<T extends SpecificRecord> implements Serializer<T> {
-        private final Schema schema;
-        private final SchemaRegistry registry;
-        private final boolean autoRegister;
-        private final BodyWriter<T> body;
-        private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
-        private volatile String cachedTopic;
-        private volatile int cachedId;
-
-        DirectSerializer(Schema schema, Map<String, ?> registryConfig, BodyWriter<T> body) {
-            this.schema = schema;
-            this.registry = SchemaRegistries.forConfig(registryConfig);
-            this.autoRegister = !"false".equalsIgnoreCase(String.valueOf(registryConfig.get(RegistryConfig.AUTO_REGISTER)));
-            this.body = body;
-        }
-
-        @Override
-        public byte[] serialize(String topic, T data) {
-            if (data == null) {
-                return null;
-            }
-            int id = schemaId(topic);
-            Buffers b = buffers.get();
-            b.out.reset();
-            b.out.write(0);
-            b.out.write(id >>> 24);
-            b.out.write(id >>> 16);
-            b.out.write(id >>> 8);
-            b.out.write(id);
-            try {
-                b.encoder = EncoderFactory.get().directBinaryEncoder(b.out, b.encoder);
-                body.write(data, b.encoder);
-                b.encoder.flush();
-            } catch (IOException | RuntimeException e) {
-                throw new SerializationException("cannot write " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
-            }
-            return b.out.toByteArray();
-        }
-
-        private int schemaId(String topic) {
-            String cached = cachedTopic;
-            if (topic.equals(cached)) {
-                return cachedId;
-            }
-            String subject = SchemaRegistry.subjectFor(topic, false);
-            int id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
-            cachedId = id;
-            cachedTopic = topic;
-            return id;
-        }
-
-        private static final class Buffers {
-            final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-            BinaryEncoder encoder;
-        }
     }
 }
