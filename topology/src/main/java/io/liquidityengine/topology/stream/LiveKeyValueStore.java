@@ -49,14 +49,10 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * the store, dropping the live objects with their uncommitted changes; the re-initialized task
  * reads the restored inner store. {@code clearCache()} (task recycled) drops them as well.
  */
-final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
-        implements KeyValueStore<String, V> {
+final class LiveKeyValueStore<V> extends DeferredWriteStore<V> {
 
+    /** Every value read or put, dirty or not. */
     private final Map<String, V> live = new HashMap<>();
-    /** Dirty keys, with the record context of the record that last changed each. */
-    private final Map<String, ProcessorRecordContext> dirty = new LinkedHashMap<>();
-    private InternalProcessorContext<?, ?> internal;
-    private final Pending pending = new Pending(this::writeDirty);
 
     private LiveKeyValueStore(KeyValueStore<String, V> inner) {
         super(inner);
@@ -65,15 +61,6 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
     /** A builder of a live store over an in-memory, changelogged store with the given value serde. */
     static <V> StoreBuilder<KeyValueStore<String, V>> inMemory(String name, Serde<V> valueSerde) {
         return new Builder<>(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde));
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        live.clear();
-        dirty.clear();
-        pending.clear();
-        internal = context instanceof InternalProcessorContext<?, ?> c ? c : null;
-        super.init(context, root);
     }
 
     @Override
@@ -95,121 +82,18 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
             return;
         }
         live.put(key, value);
-        dirty.put(key, internal == null ? null : internal.recordContext());
-        pending.mark();
+        // the object itself: its state when the flush writes it
+        markDirty(key, () -> value);
     }
 
     @Override
-    public V putIfAbsent(String key, V value) {
-        V old = get(key);
-        if (old == null) {
-            put(key, value);
-        }
-        return old;
-    }
-
-    @Override
-    public void putAll(List<KeyValue<String, V>> entries) {
-        for (KeyValue<String, V> e : entries) {
-            put(e.key, e.value);
-        }
-    }
-
-    @Override
-    public V delete(String key) {
-        V old = get(key);
+    void forget(String key) {
         live.remove(key);
-        dirty.remove(key);
-        wrapped().delete(key);
-        return old;
     }
 
     @Override
-    public KeyValueIterator<String, V> range(String from, String to) {
-        writeDirty();
-        return wrapped().range(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<String, V> reverseRange(String from, String to) {
-        writeDirty();
-        return wrapped().reverseRange(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<String, V> all() {
-        writeDirty();
-        return wrapped().all();
-    }
-
-    @Override
-    public KeyValueIterator<String, V> reverseAll() {
-        writeDirty();
-        return wrapped().reverseAll();
-    }
-
-    @Override
-    public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
-        writeDirty();
-        return wrapped().prefixScan(prefix, prefixKeySerializer);
-    }
-
-    @Override
-    public long approximateNumEntries() {
-        writeDirty();
-        return wrapped().approximateNumEntries();
-    }
-
-    /** A commit's flush: writes the dirty values of every live store this stream thread changed (see {@link Pending}). */
-    @Override
-    public void flushCache() {
-        Pending.writeAllOfThisThread();
-        writeDirty();
-        super.flushCache();
-    }
-
-    @Override
-    public void flush() {
-        writeDirty();
-        super.flush();
-    }
-
-    @Override
-    public void clearCache() {
+    void forgetAll() {
         live.clear();
-        dirty.clear();
-        pending.clear();
-        super.clearCache();
-    }
-
-    @Override
-    public void close() {
-        live.clear();
-        dirty.clear();
-        pending.clear();
-        super.close();
-    }
-
-    /** Serializes the dirty values into the inner store, each under the record context that last changed it. */
-    private void writeDirty() {
-        pending.clear();
-        if (dirty.isEmpty()) {
-            return;
-        }
-        ProcessorRecordContext current = internal == null ? null : internal.recordContext();
-        try {
-            for (Map.Entry<String, ProcessorRecordContext> e : dirty.entrySet()) {
-                if (e.getValue() != null) {
-                    internal.setRecordContext(e.getValue());
-                }
-                wrapped().put(e.getKey(), live.get(e.getKey()));
-            }
-        } finally {
-            if (internal != null) {
-                internal.setRecordContext(current);
-            }
-        }
-        dirty.clear();
     }
 
     /**
@@ -242,38 +126,20 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
      * encodes the current state; reads otherwise see the inner store. Plain {@code put} of bytes
      * works too (held dirty until the flush, as a caching store would).
      */
-    static final class Encoded extends WrappedStateStore<KeyValueStore<String, byte[]>, String, byte[]>
-            implements KeyValueStore<String, byte[]> {
-
-        /** Dirty keys: the encoder of the current value and the record context of the record that last changed it. */
-        private final Map<String, Supplier<byte[]>> encoders = new LinkedHashMap<>();
-        private final Map<String, ProcessorRecordContext> contexts = new HashMap<>();
-        private InternalProcessorContext<?, ?> internal;
-        private final Pending pending = new Pending(this::writeDirty);
+    static final class Encoded extends DeferredWriteStore<byte[]> {
 
         private Encoded(KeyValueStore<String, byte[]> inner) {
             super(inner);
         }
 
-        @Override
-        public void init(StateStoreContext context, StateStore root) {
-            encoders.clear();
-            contexts.clear();
-            pending.clear();
-            internal = context instanceof InternalProcessorContext<?, ?> c ? c : null;
-            super.init(context, root);
-        }
-
         /** Sets the key's value to what {@code encoder} gives at the next flush (it must encode the live object's state then). */
         void putLive(String key, Supplier<byte[]> encoder) {
-            encoders.put(key, encoder);
-            contexts.put(key, internal == null ? null : internal.recordContext());
-            pending.mark();
+            markDirty(key, encoder);
         }
 
         @Override
         public byte[] get(String key) {
-            Supplier<byte[]> encoder = encoders.get(key);
+            Supplier<byte[]> encoder = dirtyValue(key);
             return encoder != null ? encoder.get() : wrapped().get(key);
         }
 
@@ -284,121 +150,6 @@ final class LiveKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String,
                 return;
             }
             putLive(key, () -> value);
-        }
-
-        @Override
-        public byte[] putIfAbsent(String key, byte[] value) {
-            byte[] old = get(key);
-            if (old == null) {
-                put(key, value);
-            }
-            return old;
-        }
-
-        @Override
-        public void putAll(List<KeyValue<String, byte[]>> entries) {
-            for (KeyValue<String, byte[]> e : entries) {
-                put(e.key, e.value);
-            }
-        }
-
-        @Override
-        public byte[] delete(String key) {
-            byte[] old = get(key);
-            encoders.remove(key);
-            contexts.remove(key);
-            wrapped().delete(key);
-            return old;
-        }
-
-        @Override
-        public KeyValueIterator<String, byte[]> range(String from, String to) {
-            writeDirty();
-            return wrapped().range(from, to);
-        }
-
-        @Override
-        public KeyValueIterator<String, byte[]> reverseRange(String from, String to) {
-            writeDirty();
-            return wrapped().reverseRange(from, to);
-        }
-
-        @Override
-        public KeyValueIterator<String, byte[]> all() {
-            writeDirty();
-            return wrapped().all();
-        }
-
-        @Override
-        public KeyValueIterator<String, byte[]> reverseAll() {
-            writeDirty();
-            return wrapped().reverseAll();
-        }
-
-        @Override
-        public <PS extends Serializer<P>, P> KeyValueIterator<String, byte[]> prefixScan(P prefix, PS prefixKeySerializer) {
-            writeDirty();
-            return wrapped().prefixScan(prefix, prefixKeySerializer);
-        }
-
-        @Override
-        public long approximateNumEntries() {
-            writeDirty();
-            return wrapped().approximateNumEntries();
-        }
-
-        /** A commit's flush: writes the dirty values of every live store this stream thread changed (see {@link Pending}). */
-        @Override
-        public void flushCache() {
-            Pending.writeAllOfThisThread();
-            writeDirty();
-            super.flushCache();
-        }
-
-        @Override
-        public void flush() {
-            writeDirty();
-            super.flush();
-        }
-
-        @Override
-        public void clearCache() {
-            encoders.clear();
-            contexts.clear();
-            pending.clear();
-            super.clearCache();
-        }
-
-        @Override
-        public void close() {
-            encoders.clear();
-            contexts.clear();
-            pending.clear();
-            super.close();
-        }
-
-        /** Encodes the dirty values into the inner store, each under the record context that last changed it. */
-        private void writeDirty() {
-            pending.clear();
-            if (encoders.isEmpty()) {
-                return;
-            }
-            ProcessorRecordContext current = internal == null ? null : internal.recordContext();
-            try {
-                for (Map.Entry<String, Supplier<byte[]>> e : encoders.entrySet()) {
-                    ProcessorRecordContext changedBy = contexts.get(e.getKey());
-                    if (changedBy != null) {
-                        internal.setRecordContext(changedBy);
-                    }
-                    wrapped().put(e.getKey(), e.getValue().get());
-                }
-            } finally {
-                if (internal != null) {
-                    internal.setRecordContext(current);
-                }
-            }
-            encoders.clear();
-            contexts.clear();
         }
     }
 
