@@ -13,5 +13,9 @@ public enum ProblemReason {
     /** A price is not a multiple of the instrument's tick size (beyond float rounding). */
     OFF_TICK_GRID,
     /** A field parses but holds an impossible value (NaN, infinite, negative or garbage size, high &lt; low, ...). */
-    INVALID_VALUE
+    INVALID_VALUE,
+    /** A network source's peer sent bytes that break its protocol (a frame too short, too long or cut off). */
+    PROTOCOL_ERROR,
+    /** The source refused access (an S3 403): nothing could be read this time. */
+    ACCESS_DENIED
 }

@@ -8,7 +8,9 @@ import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import io.liquidityengine.schemas.control.StreamPosition;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +83,8 @@ public final class SourceRunner {
         long deadLettered = checkpoint.map(SourceCheckpoint::getDeadLettered).orElse(0L);
         LOG.info("Source {} ({}): {}", source.id(), source.origin(),
                 checkpoint.isPresent() ? "resuming at " + source.positionKind() + " " + position : "starting from the beginning");
-        source.open(position);
+        List<StreamPosition> streams = checkpoint.map(SourceCheckpoint::getStreams).orElse(List.of());
+        source.open(position, streams);
 
         long startNanos = System.nanoTime();
         long lastProgress = startNanos;
@@ -95,7 +98,7 @@ public final class SourceRunner {
         while (!stop.getAsBoolean()) {
             SourceBatch batch = source.poll(pollSize);
             if (batch.isEmpty() && !batch.finished()) {
-                commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
+                commitWithCheckpoint(publisher, position, streams, lastEventMicros, published, deadLettered, uncommitted);
                 uncommitted = 0;
                 if (!settings.follow()) {
                     break; // backfill: nothing more now is the end of what is there
@@ -112,7 +115,7 @@ public final class SourceRunner {
                     long waitNanos = startNanos + settings.pacing().dueNanos(firstEventMicros, eventMicros) - System.nanoTime();
                     if (waitNanos > 20_000_000L) {
                         // make what is due visible before waiting for this record's time
-                        commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
+                        commitWithCheckpoint(publisher, position, streams, lastEventMicros, published, deadLettered, uncommitted);
                         uncommitted = 0;
                         TimeUnit.NANOSECONDS.sleep(waitNanos);
                     }
@@ -133,12 +136,15 @@ public final class SourceRunner {
                 uncommitted++;
             }
             position = batch.nextPosition();
+            if (batch.streams() != null) {
+                streams = batch.streams();
+            }
             if (batch.lastEventMicros() != Long.MIN_VALUE) {
                 lastEventMicros = batch.lastEventMicros();
             }
             publishedCounter.increment(batch.records().size());
             if (uncommitted >= settings.batchSize() || batch.finished() || !settings.pacing().paced()) {
-                commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
+                commitWithCheckpoint(publisher, position, streams, lastEventMicros, published, deadLettered, uncommitted);
                 uncommitted = 0;
             }
             long now = System.nanoTime();
@@ -153,7 +159,7 @@ public final class SourceRunner {
                 break;
             }
         }
-        commitWithCheckpoint(publisher, position, lastEventMicros, published, deadLettered, uncommitted);
+        commitWithCheckpoint(publisher, position, streams, lastEventMicros, published, deadLettered, uncommitted);
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
         LOG.info("Source {} done for now: {} records published this run ({} /s), {} in total, {} dead letters, next {} {}",
                 source.id(), publishedThisRun, Math.round(publishedThisRun / seconds), published, deadLettered,
@@ -161,14 +167,14 @@ public final class SourceRunner {
         return new Result(published, deadLettered, position);
     }
 
-    private void commitWithCheckpoint(TransactionalPublisher publisher, long position, long lastEventMicros,
+    private void commitWithCheckpoint(TransactionalPublisher publisher, long position, List<StreamPosition> streams, long lastEventMicros,
                                       long published, long deadLettered, int uncommitted) {
         if (uncommitted == 0) {
             return;
         }
         SourceCheckpoint checkpoint = SourceCheckpoint.newBuilder()
                 .setSourceId(source.id()).setOrigin(source.origin()).setNextPosition(position)
-                .setPositionKind(source.positionKind())
+                .setPositionKind(source.positionKind()).setStreams(streams)
                 .setLastEventTime(lastEventMicros == Long.MIN_VALUE ? null : Micros.instant(lastEventMicros))
                 .setPublished(published).setDeadLettered(deadLettered).build();
         publisher.send(Topics.CONTROL_INGEST_CHECKPOINTS, source.id(), checkpoint, eventMillis(lastEventMicros));
