@@ -22,11 +22,11 @@ public interface IngestConfig {
     boolean publishInstruments();
 
     interface Source {
-        /** scid, bar-export, zones or option-delta. */
+        /** scid, bar-export, zones, option-delta or option-delta-s3. */
         String type();
 
-        /** The file to read. */
-        String path();
+        /** The file to read (file sources). */
+        Optional<String> path();
 
         /** Instrument (or underlying) symbol, as configured under {@code instruments.*}. */
         String instrument();
@@ -50,7 +50,26 @@ public interface IngestConfig {
         /** Time zone of the times in text exports and option-delta files. */
         Optional<String> timeZone();
 
-        /** Trading date of an option-delta file when its name does not carry one (yyyy-MM-dd). */
+        /** Trading date of an option-delta file when its name does not carry one (yyyy-MM-dd); option-delta-s3: the day to poll instead of today. */
         Optional<String> date();
+
+        /** option-delta-s3: the bucket. */
+        Optional<String> bucket();
+
+        /** option-delta-s3: the object key, {@code {date}} standing for the trading date (yyyy-MM-dd). */
+        Optional<String> keyTemplate();
+
+        /** option-delta-s3: endpoint of an S3-compatible store (MinIO, S3Proxy); AWS when absent. */
+        Optional<String> endpoint();
+
+        /** option-delta-s3: path-style requests (http://host/bucket/key), for most S3-compatible stores. */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** option-delta-s3: signing region; the AWS SDK's default region chain, else us-east-1, when absent. */
+        Optional<String> region();
+
+        /** option-delta-s3: up to this much is added at random to each poll interval; a fifth of it when absent. */
+        Optional<Duration> jitter();
     }
 }

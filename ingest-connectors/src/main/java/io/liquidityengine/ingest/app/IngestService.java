@@ -13,10 +13,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,11 +82,11 @@ public class IngestService {
                 throw new IllegalArgumentException("source " + id + ": instrument '" + source.instrument()
                         + "' is not configured under instruments.*; known: " + specs.keySet());
             }
-            RecordSource recordSource = Sources.create(id, source.type(), Path.of(source.path()), instrument, source.follow(),
-                    source.barIntervalSeconds(), source.timeZone(), source.date());
+            RecordSource recordSource = Sources.create(id, source, instrument);
             SourceRunner.Settings settings = SourceRunner.Settings.backfill().paced(new Pacing(source.speed()));
-            if (source.follow()) {
-                settings = settings.following(source.pollInterval());
+            Optional<Duration> follow = Sources.followInterval(source);
+            if (follow.isPresent()) {
+                settings = settings.following(follow.get());
             }
             new SourceRunner(recordSource, clientConfig, settings, metrics).run(stopping::get);
             return true;
@@ -93,7 +94,7 @@ public class IngestService {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
-            LOG.error("Source {} ({}) stopped: {}", id, source.path(), e.getMessage(), e);
+            LOG.error("Source {} ({}) stopped: {}", id, source.path().orElse(source.type()), e.getMessage(), e);
             return false;
         }
     }

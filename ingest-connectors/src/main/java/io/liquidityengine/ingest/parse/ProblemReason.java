@@ -17,5 +17,7 @@ public enum ProblemReason {
     /** A network source's peer sent bytes that break its protocol (a frame too short, too long or cut off). */
     PROTOCOL_ERROR,
     /** The source refused access (an S3 403): nothing could be read this time. */
-    ACCESS_DENIED
+    ACCESS_DENIED,
+    /** Anything else, said in the detail (an S3 object whose already published lines changed). */
+    OTHER
 }

@@ -41,11 +41,16 @@ public final class OptionDeltaSource extends ParsedFileSource {
     }
 
     private OutRecord<OptionDelta> toRecord(OptionDeltaPoint point) {
+        return toRecord(underlying, point, "file:" + file);
+    }
+
+    /** The md.option-deltas record of a point: key = underlying, timestamp = minute start. */
+    static OutRecord<OptionDelta> toRecord(String underlying, OptionDeltaPoint point, String sourceName) {
         OptionDelta value = OptionDelta.newBuilder()
                 .setUnderlying(underlying)
                 .setEventTime(point.eventTime())
                 .setValue(point.value())
-                .setSource("file:" + file)
+                .setSource(sourceName)
                 .build();
         return new OutRecord<>(Topics.MD_OPTION_DELTAS, underlying, value, Math.floorDiv(point.eventEpochMicros(), 1_000L));
     }

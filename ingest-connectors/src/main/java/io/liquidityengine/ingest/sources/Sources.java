@@ -1,8 +1,13 @@
 package io.liquidityengine.ingest.sources;
 
+import io.liquidityengine.ingest.app.IngestConfig;
 import io.liquidityengine.ingest.publish.RecordSource;
 import io.liquidityengine.ingest.reference.InstrumentSpec;
+import io.liquidityengine.ingest.s3.S3KeyTemplate;
+import io.liquidityengine.ingest.s3.S3Settings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -11,6 +16,41 @@ import java.util.Optional;
 public final class Sources {
 
     private Sources() {
+    }
+
+    /** The source configured under {@code ingest.sources.<id>}. */
+    public static RecordSource create(String id, IngestConfig.Source source, InstrumentSpec instrument) {
+        if (S3OptionDeltaSource.TYPE.equals(source.type())) {
+            ZoneId zone = source.timeZone().map(ZoneId::of).orElse(instrument.timeZone());
+            return S3OptionDeltaSource.create(id, s3Settings(id, source), instrument.symbol(), instrument.timeZone(), zone,
+                    source.date().map(LocalDate::parse).orElse(null));
+        }
+        Path path = Path.of(source.path().orElseThrow(() -> new IllegalArgumentException(
+                "source " + id + ": type " + source.type() + " needs ingest.sources." + id + ".path")));
+        return create(id, source.type(), path, instrument, source.follow(), source.barIntervalSeconds(), source.timeZone(), source.date());
+    }
+
+    /**
+     * Empty when the runner reads the source to its end (backfill); else follow mode, sleeping this long
+     * after a poll that found nothing. option-delta-s3 always follows and is polled every 100 ms at most
+     * (it answers at once and gets the object on its own schedule, poll-interval plus jitter).
+     */
+    public static Optional<Duration> followInterval(IngestConfig.Source source) {
+        if (S3OptionDeltaSource.TYPE.equals(source.type())) {
+            Duration tick = Duration.ofMillis(100);
+            return Optional.of(source.pollInterval().compareTo(tick) < 0 ? source.pollInterval() : tick);
+        }
+        return source.follow() ? Optional.of(source.pollInterval()) : Optional.empty();
+    }
+
+    static S3Settings s3Settings(String id, IngestConfig.Source source) {
+        String prefix = "ingest.sources." + id + ".";
+        return new S3Settings(
+                source.bucket().orElseThrow(() -> new IllegalArgumentException("source " + id + ": " + prefix + "bucket is required")),
+                new S3KeyTemplate(source.keyTemplate().orElseThrow(() -> new IllegalArgumentException(
+                        "source " + id + ": " + prefix + "key-template is required"))),
+                source.endpoint().map(URI::create), source.pathStyle(), source.region(), source.pollInterval(),
+                source.jitter().orElse(source.pollInterval().dividedBy(5)));
     }
 
     /**
@@ -26,7 +66,7 @@ public final class Sources {
             case "zones" -> new ZoneExportSource(id, path, instrument, zone);
             case "option-delta" -> new OptionDeltaSource(id, path, instrument.symbol(), zone, date.map(LocalDate::parse).orElse(null));
             default -> throw new IllegalArgumentException("source " + id + ": unknown type '" + type
-                    + "'; expected scid, bar-export, zones or option-delta");
+                    + "'; expected scid, bar-export, zones, option-delta or option-delta-s3");
         };
     }
 }
