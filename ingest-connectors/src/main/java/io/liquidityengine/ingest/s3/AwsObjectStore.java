@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -42,9 +44,12 @@ public final class AwsObjectStore implements ObjectStore {
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(20)))
                 .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(20)).apiCallTimeout(Duration.ofSeconds(60)));
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                // S3-compatible stores often lack flexible checksums (S3Proxy 2.x answers 501 to x-amz-checksum-mode)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         LOG.info("S3 client for bucket {}: region {}, endpoint {}{}, credentials from the default provider chain",
-                settings.bucket(), region, settings.endpoint().map(Object::toString).orElse("AWS"),
+                settings.bucket(), region, settings.endpoint().map(e -> e + " (checksums only where required)").orElse("AWS"),
                 settings.pathStyle() ? ", path-style" : "");
         return new AwsObjectStore(builder.build());
     }
