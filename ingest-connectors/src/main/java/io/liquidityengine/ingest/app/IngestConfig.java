@@ -22,7 +22,7 @@ public interface IngestConfig {
     boolean publishInstruments();
 
     interface Source {
-        /** scid, bar-export, zones, option-delta or option-delta-s3. */
+        /** scid, bar-export, zones, option-delta, option-delta-s3 or dtc. */
         String type();
 
         /** The file to read (file sources). */
@@ -71,5 +71,47 @@ public interface IngestConfig {
 
         /** option-delta-s3: up to this much is added at random to each poll interval; a fifth of it when absent. */
         Optional<Duration> jitter();
+
+        /** dtc: the DTC server's host. */
+        Optional<String> host();
+
+        /** dtc: the DTC server's port (Sierra Chart's default is 11099). */
+        Optional<Integer> port();
+
+        /** dtc: connect with TLS (the JVM's default trust store, javax.net.ssl.trustStore). */
+        @WithDefault("false")
+        boolean tls();
+
+        /** dtc: the instrument's DTC symbol (for example ESZ4); the instrument symbol when absent. */
+        Optional<String> symbol();
+
+        /** dtc: the DTC exchange (for example CME); empty when the symbol carries it. */
+        Optional<String> exchange();
+
+        /** dtc: the logon user name. */
+        Optional<String> username();
+
+        /** dtc: a file whose first line is the logon password (takes precedence over password-env). */
+        Optional<String> passwordFile();
+
+        /** dtc: the environment variable holding the logon password. */
+        @WithDefault("DTC_PASSWORD")
+        String passwordEnv();
+
+        /** dtc: heartbeat interval asked for at logon; the link is lost after two intervals without one. */
+        @WithDefault("PT10S")
+        Duration heartbeatInterval();
+
+        /** dtc: first wait before a reconnect; it doubles up to reconnect-max, with jitter. */
+        @WithDefault("PT0.5S")
+        Duration reconnectInitial();
+
+        /** dtc: longest wait between reconnects. */
+        @WithDefault("PT30S")
+        Duration reconnectMax();
+
+        /** dtc: finish the source when the server logs off with DoNotReconnect (a finished replay); false keeps reconnecting. */
+        @WithDefault("false")
+        boolean stopOnLogoff();
     }
 }

@@ -82,7 +82,7 @@ public class IngestService {
                 throw new IllegalArgumentException("source " + id + ": instrument '" + source.instrument()
                         + "' is not configured under instruments.*; known: " + specs.keySet());
             }
-            RecordSource recordSource = Sources.create(id, source, instrument);
+            RecordSource recordSource = Sources.create(id, source, instrument, metrics);
             SourceRunner.Settings settings = SourceRunner.Settings.backfill().paced(new Pacing(source.speed()));
             Optional<Duration> follow = Sources.followInterval(source);
             if (follow.isPresent()) {

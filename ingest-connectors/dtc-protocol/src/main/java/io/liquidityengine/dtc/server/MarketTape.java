@@ -1,0 +1,121 @@
+package io.liquidityengine.dtc.server;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The trades of one symbol in time order, and how many of them the market has printed so far.
+ * Printed trades go to subscribers and are served as historical ticks; a test or a pacing thread
+ * moves the market on with {@link #release(int)} or {@link #releaseThrough(long)}.
+ */
+public final class MarketTape {
+
+    private final String symbol;
+    private final String exchange;
+    private final List<TapeTrade> trades;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition printed = lock.newCondition();
+    private int released;
+
+    public MarketTape(String symbol, String exchange, List<TapeTrade> trades) {
+        for (int i = 1; i < trades.size(); i++) {
+            if (trades.get(i).timeMicros() < trades.get(i - 1).timeMicros()) {
+                throw new IllegalArgumentException("tape " + symbol + ": trade " + i + " is earlier than the one before it");
+            }
+        }
+        this.symbol = symbol;
+        this.exchange = exchange;
+        this.trades = List.copyOf(trades);
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public String exchange() {
+        return exchange;
+    }
+
+    public int size() {
+        return trades.size();
+    }
+
+    public TapeTrade trade(int index) {
+        return trades.get(index);
+    }
+
+    /** Trades printed so far. */
+    public int released() {
+        lock.lock();
+        try {
+            return released;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Prints {@code count} more trades (fewer at the end of the tape); returns how many are printed now. */
+    public int release(int count) {
+        lock.lock();
+        try {
+            released = (int) Math.min(trades.size(), (long) released + count);
+            printed.signalAll();
+            return released;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Prints every trade up to and including {@code timeMicros}. */
+    public int releaseThrough(long timeMicros) {
+        lock.lock();
+        try {
+            int n = released;
+            while (n < trades.size() && trades.get(n).timeMicros() <= timeMicros) {
+                n++;
+            }
+            if (n != released) {
+                released = n;
+                printed.signalAll();
+            }
+            return released;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean finished() {
+        return released() == trades.size();
+    }
+
+    /** Waits until more than {@code seen} trades are printed, at most {@code timeoutMillis}; returns the printed count. */
+    int awaitBeyond(int seen, long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (released <= seen && nanos > 0) {
+                nanos = printed.awaitNanos(nanos);
+            }
+            return released;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Index of the first trade at or after {@code timeMicros}. */
+    int firstAtOrAfter(long timeMicros) {
+        int lo = 0;
+        int hi = trades.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (trades.get(mid).timeMicros() < timeMicros) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

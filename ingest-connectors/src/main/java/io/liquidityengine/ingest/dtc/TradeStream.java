@@ -1,0 +1,193 @@
+package io.liquidityengine.ingest.dtc;
+
+import io.liquidityengine.schemas.Micros;
+import io.liquidityengine.schemas.control.StreamPosition;
+import io.liquidityengine.schemas.deadletter.PositionKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one symbol's published trades stand, and how history and live trades are merged after a
+ * (re)connect so that {@code md.ticks} gets every trade once.
+ *
+ * <p>DTC trades have no ids, so the position is the time of the last published trade and how many
+ * trades with exactly that time were published. After a connect the source subscribes first and
+ * buffers live trades, then asks for historical ticks from the second of the last published trade.
+ * History is taken after the position; the live buffer overlaps the end of the history (both saw
+ * the trades between subscribing and the history request): the longest tail of the history that
+ * the live buffer starts with is taken from the live buffer (with its quotes) instead. Pure state,
+ * one instance per symbol, driven from the source's single thread.
+ */
+public final class TradeStream {
+
+    private final String stream;
+    private long lastMicros;
+    private long atLast;
+    private long published;
+
+    private boolean resyncing;
+    /** While merging after a connect: trades at the position's time still to recognise as published. */
+    private long skipAtLast;
+    private final List<DtcTrade> history = new ArrayList<>();
+    private final List<DtcTrade> live = new ArrayList<>();
+
+    /** A stream that has published nothing yet. */
+    public TradeStream(String stream) {
+        this(stream, Long.MIN_VALUE, 0, 0);
+    }
+
+    private TradeStream(String stream, long lastMicros, long atLast, long published) {
+        this.stream = stream;
+        this.lastMicros = lastMicros;
+        this.atLast = atLast;
+        this.published = published;
+    }
+
+    /** Resumes from a committed checkpoint entry. */
+    public static TradeStream resume(StreamPosition position) {
+        long last = position.getLastEventTime() == null ? Long.MIN_VALUE : Micros.of(position.getLastEventTime());
+        return new TradeStream(position.getStream(), last, position.getAtLastEventTime(), position.getNextPosition());
+    }
+
+    public StreamPosition position() {
+        return StreamPosition.newBuilder().setStream(stream).setVersion(null).setNextPosition(published)
+                .setPositionKind(PositionKind.RECORD_INDEX)
+                .setLastEventTime(lastMicros == Long.MIN_VALUE ? null : Micros.instant(lastMicros))
+                .setAtLastEventTime(atLast).build();
+    }
+
+    public String stream() {
+        return stream;
+    }
+
+    /** Trades published so far. */
+    public long published() {
+        return published;
+    }
+
+    /** Time of the last published trade, UTC microseconds, or Long.MIN_VALUE when none. */
+    public long lastMicros() {
+        return lastMicros;
+    }
+
+    /** True when trades were published before, so a connect must fill the gap from history. */
+    public boolean hasPosition() {
+        return lastMicros != Long.MIN_VALUE;
+    }
+
+    public boolean resyncing() {
+        return resyncing;
+    }
+
+    /**
+     * A (re)connect subscribed to the symbol: buffer live trades until the history since the last
+     * published trade has arrived. Without a position there is no gap and nothing to wait for.
+     */
+    public void connected() {
+        history.clear();
+        live.clear();
+        resyncing = hasPosition();
+    }
+
+    /** The connection was lost: whatever was buffered is asked for again after the next connect. */
+    public void disconnected() {
+        history.clear();
+        live.clear();
+        resyncing = false;
+    }
+
+    /** True when a live trade, outside a merge, is older than the last published one (it cannot be published in order). */
+    public boolean isBehind(DtcTrade trade) {
+        return !resyncing && trade.timeMicros() < lastMicros;
+    }
+
+    /** A live trade: the trades to publish now (none while history is awaited, or when it was published already). */
+    public List<DtcTrade> onLive(DtcTrade trade) {
+        if (resyncing) {
+            live.add(trade);
+            return List.of();
+        }
+        return accept(trade) ? List.of(trade) : List.of();
+    }
+
+    /** One historical tick of the gap being filled. */
+    public void onHistory(DtcTrade trade) {
+        if (resyncing) {
+            history.add(trade);
+        }
+    }
+
+    /**
+     * The history is complete (its final record, or the server had none): the trades to publish
+     * now, in order, and live trades flow again.
+     */
+    public List<DtcTrade> onHistoryEnd() {
+        if (!resyncing) {
+            return List.of();
+        }
+        resyncing = false;
+        skipAtLast = atLast;
+        List<DtcTrade> out = new ArrayList<>();
+        // the overlap is taken from the live trades, which carry the quote at each trade
+        int fromHistory = history.size() - overlap(history, live);
+        for (int i = 0; i < fromHistory; i++) {
+            if (accept(history.get(i))) {
+                out.add(history.get(i));
+            }
+        }
+        for (DtcTrade t : live) {
+            if (accept(t)) {
+                out.add(t);
+            }
+        }
+        history.clear();
+        live.clear();
+        skipAtLast = 0;
+        return out;
+    }
+
+    /** Length of the longest tail of {@code history} that {@code live} starts with. */
+    static int overlap(List<DtcTrade> history, List<DtcTrade> live) {
+        if (live.isEmpty()) {
+            return 0;
+        }
+        DtcTrade first = live.get(0);
+        for (int start = Math.max(0, history.size() - live.size()); start < history.size(); start++) {
+            if (!history.get(start).samePrint(first)) {
+                continue;
+            }
+            int n = history.size() - start;
+            boolean match = true;
+            for (int k = 1; k < n && match; k++) {
+                match = history.get(start + k).samePrint(live.get(k));
+            }
+            if (match) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether a trade comes after the position (and moves it there): earlier trades, and during a
+     * merge the first {@code atLast} trades at the position's own time, were published already.
+     */
+    private boolean accept(DtcTrade t) {
+        if (t.timeMicros() < lastMicros) {
+            return false;
+        }
+        if (t.timeMicros() == lastMicros) {
+            if (skipAtLast > 0) {
+                skipAtLast--;
+                return false;
+            }
+            atLast++;
+        } else {
+            lastMicros = t.timeMicros();
+            atLast = 1;
+        }
+        skipAtLast = 0;
+        published++;
+        return true;
+    }
+}
