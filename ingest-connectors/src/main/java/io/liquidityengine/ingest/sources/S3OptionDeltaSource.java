@@ -295,7 +295,7 @@ public final class S3OptionDeltaSource implements RecordSource {
     }
 
     /** How the published lines of {@code s} differ in version {@code now}, or null when they do not. */
-    static Change publishedPrefixChange(ObjectState s, String etag, ObjectLines now, List<ParseResult<OptionDeltaPoint>> results) {
+    private static Change publishedPrefixChange(ObjectState s, String etag, ObjectLines now, List<ParseResult<OptionDeltaPoint>> results) {
         int published = publishedLines(s);
         if (published == 0 || etag.equals(s.etag)) {
             return null; // nothing published, or the very version the position refers to
