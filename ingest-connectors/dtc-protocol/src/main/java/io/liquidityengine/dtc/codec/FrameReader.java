@@ -13,7 +13,7 @@ import java.util.Objects;
  * reader.feed(chunk);
  * while (reader.next()) {
  *     DtcMessage m = codec.decode(reader.frameArray(), reader.frameStart(), reader.frameLength());
- *     // or: the switch on reader.frameType() first, to skip frames without decoding them
+ *     // reader.frameType() is there to skip a frame without decoding it
  * }
  * }</pre>
  *

@@ -6,7 +6,8 @@ package io.liquidityengine.dtc.message;
  * <p>{@link #defaults()} is the header's default-constructed struct; {@link #builder()} starts from it.
  *
  * @param requestId     {@code RequestID}, int32
- * @param startDateTime {@code StartDateTime}, UNIX time in microseconds (int64)
+ * @param startDateTime {@code StartDateTime}, UNIX time in microseconds (int64); the header notes that a server may send
+ *                      seconds ({@code t_DateTime}) here instead: tell them apart by magnitude
  * @param openPrice     {@code OpenPrice}, double
  * @param highPrice     {@code HighPrice}, double
  * @param lowPrice      {@code LowPrice}, double
