@@ -57,6 +57,7 @@ public final class DtcServer implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong logons = new AtomicLong();
     private final AtomicLong historyRequests = new AtomicLong();
+    private final AtomicLong subscriptions = new AtomicLong();
     private final Thread acceptor;
     private volatile Runnable onFirstSubscription = () -> { };
     private volatile boolean closed;
@@ -112,6 +113,7 @@ public final class DtcServer implements AutoCloseable {
     }
 
     void subscribed() {
+        subscriptions.incrementAndGet();
         Runnable action = onFirstSubscription;
         onFirstSubscription = () -> { };
         action.run();
@@ -159,6 +161,11 @@ public final class DtcServer implements AutoCloseable {
 
     public long logons() {
         return logons.get();
+    }
+
+    /** Market-data subscriptions accepted so far. */
+    public long subscriptions() {
+        return subscriptions.get();
     }
 
     public long historyRequests() {

@@ -20,12 +20,15 @@ final class MarketDataStream {
     private final MarketTape tape;
     private final int symbolId;
     private final Thread thread;
+    /** The first trade this subscription sends: the tape's printed count when it subscribed. */
+    private final int from;
     private volatile boolean stopped;
 
     MarketDataStream(ServerSession session, MarketTape tape, int symbolId) {
         this.session = session;
         this.tape = tape;
         this.symbolId = symbolId;
+        this.from = tape.released();
         this.thread = new Thread(this::run, "dtc-server-stream-" + session.number() + "-" + tape.symbol());
         this.thread.setDaemon(true);
     }
@@ -40,7 +43,7 @@ final class MarketDataStream {
     }
 
     private void run() {
-        int next = tape.released();
+        int next = from;
         double bid = 0;
         double ask = 0;
         MarketDataSnapshot.Builder snapshot = MarketDataSnapshot.builder().symbolId(symbolId);
