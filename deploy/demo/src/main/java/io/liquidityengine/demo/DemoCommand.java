@@ -55,6 +55,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--date", defaultValue = "2024-12-05", description = "Trading date of the synthetic day. Default: ${DEFAULT-VALUE}")
     LocalDate date;
 
+    /** Where the ingest reads the day's ticks from. */
+    enum TickSource { scid, dtc }
+
+    @Option(names = "--source", defaultValue = "scid", description = "Where the ingest reads the day's ticks: scid (the .scid file) "
+            + "or dtc (the project's DTC server in this JVM on 127.0.0.1, replaying the .scid file). Default: ${DEFAULT-VALUE}")
+    TickSource source = TickSource.scid;
+
     @Option(names = "--timeout-seconds", defaultValue = "600", description = "Give up after this long. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
@@ -94,7 +101,13 @@ public final class DemoCommand implements Callable<Integer> {
                 Micros.instant(s.lastEpochMicros()).atZone(NEW_YORK).toLocalTime(), s.totalVolume(), s.deltaRows());
         say("  files: %s, %s", day.scid().getFileName(), day.optionDelta().getFileName());
 
-        try (Admin admin = stack.admin()) {
+        DtcReplay dtc = null;
+        if (source == TickSource.dtc) {
+            step("Starting the DTC server (this JVM, 127.0.0.1) with the .scid file as its tape; the replay starts at the first subscription");
+            dtc = DtcReplay.start(day.scid(), date);
+            say("  %s", dtc.describe());
+        }
+        try (DtcReplay dtcServer = dtc; Admin admin = stack.admin()) {
             TopicReader reader = new TopicReader(stack.clientConfig(), stack.registryConfig());
             Map<String, String> common = new LinkedHashMap<>();
             common.put("kafka.bootstrap.servers", stack.bootstrapServers());
@@ -102,10 +115,16 @@ public final class DemoCommand implements Callable<Integer> {
             common.put("quarkus.http.port", "0");
 
             Map<String, String> ingestProps = new LinkedHashMap<>(common);
+            Map<String, String> ingestEnv = Map.of();
             ingestProps.put("ingest.exit-when-done", "true");
-            ingestProps.put("ingest.sources.sample-ticks.type", "scid");
-            ingestProps.put("ingest.sources.sample-ticks.path", day.scid().toString());
-            ingestProps.put("ingest.sources.sample-ticks.instrument", "ES");
+            if (dtc == null) {
+                ingestProps.put("ingest.sources.sample-ticks.type", "scid");
+                ingestProps.put("ingest.sources.sample-ticks.path", day.scid().toString());
+                ingestProps.put("ingest.sources.sample-ticks.instrument", "ES");
+            } else {
+                ingestProps.putAll(dtc.sourceProperties("ingest.sources.sample-ticks.", "ES"));
+                ingestEnv = dtc.environment();
+            }
             ingestProps.put("ingest.sources.sample-deltas.type", "option-delta");
             ingestProps.put("ingest.sources.sample-deltas.path", day.optionDelta().toString());
             ingestProps.put("ingest.sources.sample-deltas.instrument", "ES");
@@ -123,8 +142,9 @@ public final class DemoCommand implements Callable<Integer> {
             sinkProps.put("execution.lockstep", "true");
             sinkProps.put("kafka.fetch.max.wait.ms", "5");
 
-            step("Starting the ingest service (publishes instruments, then replays the .scid file to md.ticks and the option deltas to md.option-deltas)");
-            try (ServiceProcess ingest = ServiceProcess.start("ingest", ingestJar, ingestProps, work)) {
+            step("Starting the ingest service (publishes instruments, then replays " + (dtc == null ? "the .scid file"
+                    : "the DTC server's trades (type=dtc, stop-on-logoff)") + " to md.ticks and the option deltas to md.option-deltas)");
+            try (ServiceProcess ingest = ServiceProcess.start("ingest", ingestJar, ingestProps, ingestEnv, work)) {
                 waitUntil(() -> reader.endOffsets(admin, Topics.REF_INSTRUMENTS) > 0, deadline, ingest, "instruments on ref.instruments");
                 // the topology joins option deltas as of event time: let the (small) delta file land before it starts
                 waitUntil(new Stable(() -> reader.endOffsets(admin, Topics.MD_OPTION_DELTAS)), deadline, ingest, "option deltas");
@@ -150,6 +170,9 @@ public final class DemoCommand implements Callable<Integer> {
                         throw new IllegalStateException("the ingest service failed (exit " + code + "):\n" + ingest.tail(30));
                     }
                     say("  ingest done");
+                    if (dtc != null) {
+                        say("  %s", dtc.describe());
+                    }
                     step("Waiting for the topology to process everything");
                     long stableSince = System.nanoTime();
                     long lastBars = -1;
@@ -247,7 +270,7 @@ public final class DemoCommand implements Callable<Integer> {
         long deadLetters = reader.readAll(Topics.DLQ_TOPOLOGY).size() + reader.readAll(Topics.DLQ_INGEST).size();
 
         System.out.println();
-        System.out.println("=== Summary " + date + " (synthetic ES session) ===");
+        System.out.println("=== Summary " + date + " (synthetic ES session" + (source == TickSource.dtc ? ", ticks via the DTC server" : "") + ") ===");
         System.out.printf("  ticks on md.ticks:        %,d%n", reader.readAll(Topics.MD_TICKS).size());
         byInterval.forEach((interval, n) -> System.out.printf("  %-25s %,d%n", label(interval) + " bars on sig.bars:", n));
         if (!minutes.isEmpty()) {

@@ -15,20 +15,35 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path log;
     private final List<String> command;
+    /** Added to the inherited environment: secrets go here, never on the command line. */
+    private final Map<String, String> environment;
     private Process process;
 
-    private ServiceProcess(String name, Path log, List<String> command) throws IOException {
+    private ServiceProcess(String name, Path log, List<String> command, Map<String, String> environment) throws IOException {
         this.name = name;
         this.log = log;
         this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
         this.process = launch();
     }
 
     private Process launch() throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     static ServiceProcess start(String name, Path jar, Map<String, String> properties, Path logDir) throws IOException {
+        return start(name, jar, properties, Map.of(), logDir);
+    }
+
+    /**
+     * @param properties  system properties of the service (on its command line: nothing secret)
+     * @param environment environment variables added to the service's environment (for secrets such as passwords)
+     */
+    static ServiceProcess start(String name, Path jar, Map<String, String> properties, Map<String, String> environment, Path logDir)
+            throws IOException {
         if (!Files.exists(jar)) {
             throw new IOException("service jar " + jar + " is missing; build with ./mvnw -DskipTests package");
         }
@@ -40,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         Path log = logDir.resolve(name + ".log");
         Files.deleteIfExists(log);
-        return new ServiceProcess(name, log, command);
+        return new ServiceProcess(name, log, command, environment);
     }
 
     /** Kills the service the hard way (SIGKILL: no shutdown hook, no clean close) and waits for it to be gone. */
