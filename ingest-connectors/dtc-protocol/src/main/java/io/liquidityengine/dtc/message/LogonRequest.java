@@ -54,6 +54,14 @@ public record LogonRequest(
         return TYPE;
     }
 
+    /** Never shows the password: a logged request must not leak it. */
+    @Override
+    public String toString() {
+        return "LogonRequest[protocolVersion=" + protocolVersion + ", username=" + username + ", password="
+                + (password.isEmpty() ? "" : "(" + password.length() + " characters)") + ", heartbeatIntervalInSeconds="
+                + heartbeatIntervalInSeconds + ", tradeAccount=" + tradeAccount + ", clientName=" + clientName + "]";
+    }
+
     /** Mutable builder for {@link LogonRequest}; every setter returns {@code this}. */
     public static final class Builder {
         private int protocolVersion;

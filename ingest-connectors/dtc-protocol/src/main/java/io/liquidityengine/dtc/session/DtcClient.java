@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,6 +161,12 @@ public final class DtcClient implements AutoCloseable {
     /** One connection from connect to loss; returns why it ended. */
     private String session(long number) throws IOException, DtcProtocolException {
         Socket socket = settings.tls() != null ? settings.tls().createSocket() : new Socket();
+        if (socket instanceof SSLSocket tls) {
+            // the server's certificate must name the host we connect to
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(parameters);
+        }
         int timeout = (int) settings.connectTimeout().toMillis();
         DtcConnection c;
         try {

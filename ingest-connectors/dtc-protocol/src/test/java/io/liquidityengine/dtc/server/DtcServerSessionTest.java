@@ -19,6 +19,7 @@ import io.liquidityengine.dtc.session.DtcCredentials;
 import io.liquidityengine.dtc.session.SessionListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,6 +195,52 @@ class DtcServerSessionTest {
         assertThat(right.toString()).doesNotContain("s3cret-pw").contains("file");
         client(server, right, Duration.ofSeconds(10));
         assertThat(next(LoggedOn.class).response().resultText()).isEqualTo("logged on");
+    }
+
+    @Test
+    void logsOnOverTlsWithTheServersCertificateTrustedAndItsHostVerified() throws Exception {
+        char[] storePassword = "changeit".toCharArray();
+        Path keystore = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "dtc", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, storePassword);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, storePassword);
+        SSLContext serverContext = SSLContext.getInstance("TLS");
+        serverContext.init(keys.getKeyManagers(), null, null);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext clientContext = SSLContext.getInstance("TLS");
+        clientContext.init(null, trust.getTrustManagers(), null);
+
+        DtcServer server = DtcServer.start(DtcServer.Settings.defaults(), serverContext.getServerSocketFactory(), 0).addTape(tape(2));
+        closeables.add(server);
+        ClientSettings settings = ClientSettings.of("tls", "127.0.0.1", server.port()).withTls(clientContext.getSocketFactory());
+        assertThat(settings.address()).isEqualTo("dtcs://127.0.0.1:" + server.port());
+        DtcClient client = new DtcClient(settings, DtcCredentials.none(), listener).start();
+        closeables.add(0, client);
+        assertThat(next(LoggedOn.class).response().resultText()).isEqualTo("logged on");
+        client.send(MarketDataRequest.builder().symbolId(3).symbol("ESZ4").exchange("CME").build());
+        assertThat(next(MarketDataSnapshot.class).symbolId()).isEqualTo(3);
+
+        // a client that does not trust the certificate never logs on
+        client.close();
+        events.clear();
+        SSLContext untrusting = SSLContext.getInstance("TLS");
+        untrusting.init(null, null, null);
+        DtcClient stranger = new DtcClient(ClientSettings.of("tls-untrusted", "127.0.0.1", server.port())
+                .withTls(untrusting.getSocketFactory()).withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                DtcCredentials.none(), listener).start();
+        closeables.add(0, stranger);
+        assertThat(next(Disconnected.class).reason()).startsWith("SSLHandshakeException");
+        assertThat(server.logons()).isEqualTo(1);
     }
 
     @Test
