@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The project's own DTC server for tests and the demo, on loopback: binary encoding, logon with
  * optional credentials, heartbeats, market data replayed from {@link MarketTape}s (a snapshot, then
  * bid/ask updates and trades as the tape is printed), and historical tick data of what has been
- * printed. For fault tests it drops connections, stalls its heartbeats and sends malformed frames
+ * printed, and order entry filled against the tapes' prints (see {@link OrderMatcher}; orders,
+ * fills and positions per trade account outlive connections). For fault tests it drops connections, stalls its heartbeats and sends malformed frames
  * on command.
  */
 public final class DtcServer implements AutoCloseable {
@@ -34,18 +35,39 @@ public final class DtcServer implements AutoCloseable {
      * @param credentials    the user and password a client must log on with; {@link DtcCredentials#none()} accepts anyone
      * @param logoffAtEnd    when a subscription has sent the last trade of its tape, log the client off with
      *                       DoNotReconnect (a finished replay); false: keep the session open
+     * @param tradeAccounts  the trade accounts orders can be placed in (TradeAccountsRequest lists them); an order
+     *                       without an account goes to the session's logon account, else to the first one
+     * @param orderRules     how orders fill against the tapes (slippage, limit at or through)
      */
-    public record Settings(String name, DtcCredentials credentials, boolean logoffAtEnd, int maxFrameSize) {
+    public record Settings(String name, DtcCredentials credentials, boolean logoffAtEnd, int maxFrameSize, List<String> tradeAccounts,
+                           OrderMatcher.Rules orderRules) {
+        public Settings {
+            tradeAccounts = List.copyOf(tradeAccounts);
+            if (tradeAccounts.isEmpty()) {
+                throw new IllegalArgumentException("the DTC server needs at least one trade account");
+            }
+        }
+
+        /** Anyone may log on, no logoff at the end, one trade account {@code Sim1}, the paper broker's frictionless rules. */
         public static Settings defaults() {
-            return new Settings("Liquidity Engine DTC server", DtcCredentials.none(), false, DtcCodec.MAX_FRAME_SIZE_LIMIT);
+            return new Settings("Liquidity Engine DTC server", DtcCredentials.none(), false, DtcCodec.MAX_FRAME_SIZE_LIMIT,
+                    List.of("Sim1"), OrderMatcher.Rules.defaults());
         }
 
         public Settings withCredentials(DtcCredentials c) {
-            return new Settings(name, c, logoffAtEnd, maxFrameSize);
+            return new Settings(name, c, logoffAtEnd, maxFrameSize, tradeAccounts, orderRules);
         }
 
         public Settings withLogoffAtEnd(boolean logoff) {
-            return new Settings(name, credentials, logoff, maxFrameSize);
+            return new Settings(name, credentials, logoff, maxFrameSize, tradeAccounts, orderRules);
+        }
+
+        public Settings withTradeAccounts(List<String> accounts) {
+            return new Settings(name, credentials, logoffAtEnd, maxFrameSize, accounts, orderRules);
+        }
+
+        public Settings withOrderRules(OrderMatcher.Rules rules) {
+            return new Settings(name, credentials, logoffAtEnd, maxFrameSize, tradeAccounts, rules);
         }
     }
 
@@ -59,6 +81,7 @@ public final class DtcServer implements AutoCloseable {
     private final AtomicLong historyRequests = new AtomicLong();
     private final AtomicLong subscriptions = new AtomicLong();
     private final Thread acceptor;
+    private final OrderBook orders;
     private volatile Runnable onFirstSubscription = () -> { };
     private volatile boolean closed;
 
@@ -72,6 +95,7 @@ public final class DtcServer implements AutoCloseable {
         });
         this.acceptor = new Thread(this::acceptLoop, "dtc-server-accept");
         this.acceptor.setDaemon(true);
+        this.orders = new OrderBook(settings.tradeAccounts(), settings.orderRules(), () -> sessions);
     }
 
     /** Starts a plain-TCP server on 127.0.0.1; port 0 takes a free one. */
@@ -93,8 +117,9 @@ public final class DtcServer implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
-    /** Serves a symbol's tape (market data and historical ticks). */
+    /** Serves a symbol's tape (market data, historical ticks, and orders filled against its prints from now on). */
     public DtcServer addTape(MarketTape tape) {
+        orders.addTape(tape);
         tapes.put(tape.symbol(), tape);
         return this;
     }
@@ -105,6 +130,10 @@ public final class DtcServer implements AutoCloseable {
 
     Settings settings() {
         return settings;
+    }
+
+    OrderBook orders() {
+        return orders;
     }
 
     /** Runs once, when a client first subscribes to market data (a pacer starting the replay). */

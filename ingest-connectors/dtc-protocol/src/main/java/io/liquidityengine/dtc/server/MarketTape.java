@@ -1,6 +1,7 @@
 package io.liquidityengine.dtc.server;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,18 +9,31 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The trades of one symbol in time order, and how many of them the market has printed so far.
  * Printed trades go to subscribers and are served as historical ticks; a test or a pacing thread
- * moves the market on with {@link #release(int)} or {@link #releaseThrough(long)}.
+ * moves the market on with {@link #release(int)} or {@link #releaseThrough(long)}. The server's
+ * order book matches its working orders against each print as it is released (on the releasing
+ * thread, before {@code release} returns), whether or not anyone subscribed to the symbol.
  */
 public final class MarketTape {
 
     private final String symbol;
     private final String exchange;
     private final List<TapeTrade> trades;
+    private final double tickSize;
+    private final List<Runnable> printListeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition printed = lock.newCondition();
     private int released;
 
+    /** A tape without a known tick size: orders on it fill without slippage ({@code slippageTicks} must be 0). */
     public MarketTape(String symbol, String exchange, List<TapeTrade> trades) {
+        this(symbol, exchange, trades, 0);
+    }
+
+    /** @param tickSize the symbol's minimum price increment (slippage is counted in it); 0 = unknown */
+    public MarketTape(String symbol, String exchange, List<TapeTrade> trades, double tickSize) {
+        if (!(tickSize >= 0) || Double.isInfinite(tickSize)) {
+            throw new IllegalArgumentException("tape " + symbol + ": tick size must be 0 (unknown) or positive, got " + tickSize);
+        }
         for (int i = 1; i < trades.size(); i++) {
             if (trades.get(i).timeMicros() < trades.get(i - 1).timeMicros()) {
                 throw new IllegalArgumentException("tape " + symbol + ": trade " + i + " is earlier than the one before it");
@@ -28,6 +42,21 @@ public final class MarketTape {
         this.symbol = symbol;
         this.exchange = exchange;
         this.trades = List.copyOf(trades);
+        this.tickSize = tickSize;
+    }
+
+    /** The minimum price increment, 0 when unknown. */
+    public double tickSize() {
+        return tickSize;
+    }
+
+    /** Runs {@code listener} after every release that printed something (outside the tape's lock). */
+    void onPrint(Runnable listener) {
+        printListeners.add(listener);
+    }
+
+    private void notifyListeners() {
+        printListeners.forEach(Runnable::run);
     }
 
     public String symbol() {
@@ -58,18 +87,28 @@ public final class MarketTape {
 
     /** Prints {@code count} more trades (fewer at the end of the tape); returns how many are printed now. */
     public int release(int count) {
+        int now;
+        boolean moved;
         lock.lock();
         try {
+            int before = released;
             released = (int) Math.min(trades.size(), (long) released + count);
+            moved = released != before;
+            now = released;
             printed.signalAll();
-            return released;
         } finally {
             lock.unlock();
         }
+        if (moved) {
+            notifyListeners();
+        }
+        return now;
     }
 
     /** Prints every trade up to and including {@code timeMicros}. */
     public int releaseThrough(long timeMicros) {
+        int now;
+        boolean moved = false;
         lock.lock();
         try {
             int n = released;
@@ -78,12 +117,17 @@ public final class MarketTape {
             }
             if (n != released) {
                 released = n;
+                moved = true;
                 printed.signalAll();
             }
-            return released;
+            now = released;
         } finally {
             lock.unlock();
         }
+        if (moved) {
+            notifyListeners();
+        }
+        return now;
     }
 
     public boolean finished() {

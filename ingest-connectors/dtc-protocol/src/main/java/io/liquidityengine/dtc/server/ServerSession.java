@@ -46,6 +46,7 @@ final class ServerSession {
     private volatile long heartbeatIntervalNanos;
     private volatile long lastHeartbeatNanos;
     private volatile boolean closed;
+    private volatile String tradeAccount = "";
 
     ServerSession(DtcServer server, Socket socket, long number) {
         this.server = server;
@@ -97,6 +98,8 @@ final class ServerSession {
             marketData(request);
         } else if (m instanceof HistoricalPriceDataRequest request) {
             history(request);
+        } else if (server.orders().handle(this, m)) {
+            // order entry, open orders, positions, fills, trade accounts: see OrderBook
         } else if (m instanceof SecurityDefinitionForSymbolRequest request) {
             MarketTape tape = server.tape(request.symbol());
             connection.send(SecurityDefinitionResponse.builder().requestId(request.requestId()).symbol(request.symbol())
@@ -123,7 +126,9 @@ final class ServerSession {
         lastHeartbeatNanos = System.nanoTime();
         connection.send(LogonResponse.builder().result(LogonStatus.SUCCESS).resultText("logged on")
                 .serverName(server.settings().name()).marketDataSupported(1).historicalPriceDataSupported(1)
-                .securityDefinitionsSupported(1).symbolExchangeDelimiter("-").build());
+                .securityDefinitionsSupported(1).symbolExchangeDelimiter("-").tradingIsSupported(1).ocoOrdersSupported(1)
+                .orderCancelReplaceSupported(1).bracketOrdersSupported(1).build());
+        tradeAccount = request.tradeAccount();
         loggedOn = true;
         server.countLogon();
     }
@@ -225,6 +230,16 @@ final class ServerSession {
             close("send failed: " + e.getMessage());
             return false;
         }
+    }
+
+    /** The TradeAccount the client logged on with ("" = all accounts). */
+    String tradeAccount() {
+        return tradeAccount;
+    }
+
+    /** Whether this session gets the unsolicited order updates of {@code account}: logged on, with that account or none. */
+    boolean follows(String account) {
+        return loggedOn && !closed && (tradeAccount.isEmpty() || tradeAccount.equals(account));
     }
 
     boolean logoffAtEnd() {
