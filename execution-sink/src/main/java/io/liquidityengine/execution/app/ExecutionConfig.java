@@ -1,15 +1,18 @@
 package io.liquidityengine.execution.app;
 
 import io.liquidityengine.execution.kafka.SinkRunner;
-import io.liquidityengine.execution.paper.PaperBroker;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code execution.*}: which sink this is, which accounts it executes, and the paper broker's fill model. */
+/**
+ * {@code execution.*}: which sink this is and which accounts it executes. The brokers' keys
+ * ({@code execution.broker}, {@code execution.accounts.<id>.*}, {@code execution.brokers.<name>.*} and the
+ * paper broker's legacy {@code execution.paper.*}) are read by {@link BrokerConfiguration}: each broker
+ * knows its own.
+ */
 @ConfigMapping(prefix = "execution")
 public interface ExecutionConfig {
 
@@ -40,19 +43,7 @@ public interface ExecutionConfig {
     @WithDefault("false")
     boolean lockstep();
 
-    Paper paper();
-
-    interface Paper {
-        /** Ticks of slippage against market, stop and flatten fills. */
-        @WithDefault("0")
-        int slippageTicks();
-
-        /** Commission per contract (or unit) per fill, in the instrument's currency. */
-        @WithDefault("0")
-        BigDecimal commissionPerContract();
-
-        /** THROUGH: a limit fills when a trade prints through it; TOUCH: a print at the limit is enough. */
-        @WithDefault("THROUGH")
-        PaperBroker.LimitFill limitFill();
-    }
+    /** The broker of accounts without {@code execution.accounts.<id>.broker}. */
+    @WithDefault("paper")
+    String broker();
 }

@@ -1,7 +1,8 @@
 package io.liquidityengine.execution.app;
 
 import io.liquidityengine.execution.kafka.SinkRunner;
-import io.liquidityengine.execution.paper.PaperBroker;
+import io.liquidityengine.execution.broker.AccountBrokers;
+import io.liquidityengine.execution.broker.BrokerRegistry;
 import io.liquidityengine.execution.sink.ExecutionSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
@@ -12,6 +13,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +38,25 @@ public class ExecutionService {
     private Thread thread;
 
     void onStart(@Observes StartupEvent event) {
-        ExecutionConfig.Paper paper = config.paper();
+        Set<String> accounts = new TreeSet<>(config.accounts().orElse(List.of()));
+        BrokerRegistry registry = BrokerRegistry.load();
+        BrokerConfiguration brokerConfig = BrokerConfiguration.from(ConfigProvider.getConfig(), config.broker());
+        brokerConfig.checkKeys();
+        AccountBrokers brokers = new AccountBrokers(registry, brokerConfig);
+        // fail at start, not at the first order, on an unknown broker or invalid settings
+        List<String> lines = new java.util.ArrayList<>();
+        if (accounts.isEmpty()) {
+            lines.add("every account: " + brokers.describe("*"));
+        }
+        accounts.forEach(a -> lines.add(a + ": " + brokers.describe(a)));
         SinkRunner.Settings settings = SinkRunner.Settings.of(config.sinkId(),
-                        new ExecutionSink.Config(Set.copyOf(config.accounts().orElse(List.of())), config.executedIdRetention()),
-                        new PaperBroker.Config(paper.slippageTicks(), paper.commissionPerContract(), paper.limitFill()))
+                        new ExecutionSink.Config(accounts, config.executedIdRetention()), brokers)
                 .withStartFrom(config.startFrom())
                 .withMaxRecordsPerTransaction(config.maxRecordsPerTransaction())
                 .withLockstep(config.lockstep());
         SinkRunner runner = new SinkRunner(kafka.clientConfig(), settings, metrics);
-        LOG.info("Execution sink {} (paper broker: slippage {} ticks, commission {} per contract, limits fill {}; accounts {})",
-                config.sinkId(), paper.slippageTicks(), paper.commissionPerContract().toPlainString(), paper.limitFill(),
-                config.accounts().map(Object::toString).orElse("all"));
+        LOG.info("Execution sink {} (brokers {}; accounts {}; {})", config.sinkId(), registry.names(),
+                config.accounts().map(Object::toString).orElse("all"), String.join("; ", lines));
         thread = new Thread(() -> {
             try {
                 runner.run(stopping::get);

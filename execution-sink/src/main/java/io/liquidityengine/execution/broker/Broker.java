@@ -1,15 +1,21 @@
 package io.liquidityengine.execution.broker;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A venue the sink routes orders to. Each call answers with zero or more events on the listener
- * given at construction ({@link BrokerEvent}); the sink guarantees a client order id reaches a
- * broker at most once. Implementations: {@link io.liquidityengine.execution.paper.PaperBroker};
- * Sierra Chart DTC and exchange REST follow the same shape (events may then arrive later, from the
- * transport, and are handed to the same listener).
+ * A venue the sink routes one account's orders to, made by the {@link BrokerFactory} the account is
+ * configured with. Every call is made on the sink's thread. A broker answers with {@link BrokerEvent}s:
+ * on the listener of its {@link BrokerContext} when it answers during the call (the paper broker, or a
+ * venue's synchronous reply), or on the context's {@link BrokerInbox} from any other thread (a socket's
+ * reader); the sink drains the inbox on its own thread, so both reach the same listener and the same
+ * transaction. The sink guarantees a client order id reaches a broker at most once.
+ *
+ * <p>Lifecycle, driven by the sink: created, {@link #restoreState} (when the snapshot holds state for
+ * the account), {@link #start}, {@link #reconcile}, then orders (and trades, for {@link MarketData}
+ * brokers), {@link #saveState} at each commit, {@link #close} when the session ends.
  */
-public interface Broker {
+public interface Broker extends AutoCloseable {
 
     void place(PlaceBracket order);
 
@@ -18,6 +24,37 @@ public interface Broker {
     void cancel(CancelBracket order);
 
     void flatten(FlattenBracket order);
+
+    /** Connects to the venue (log on, subscribe to order updates). Default: nothing to connect. */
+    default void start() {
+    }
+
+    /**
+     * Brings the sink's view and the venue's into agreement after {@link #start} (on every start of the
+     * sink, so after every restart too): open orders, fills since the last one reported, positions. Fills
+     * missed while the sink was down go to the listener once. Default: nothing to do (the venue's state
+     * is the broker's own snapshot, as for the paper broker).
+     */
+    default void reconcile() {
+    }
+
+    /**
+     * The broker's own state to carry across a restart, opaque to the sink and stored in its snapshot
+     * in the same transaction as the outputs it reflects; empty when there is nothing to carry.
+     */
+    Optional<BrokerState> saveState();
+
+    /**
+     * Restores what {@link #saveState} returned, possibly written by an earlier version of the broker.
+     * Throws {@link IllegalStateException} (see {@link BrokerState#unsupported}) for a format version it
+     * cannot read, so a snapshot is never silently misread.
+     */
+    void restoreState(BrokerState state);
+
+    /** Ends the session with the venue. Default: nothing to close. */
+    @Override
+    default void close() {
+    }
 
     /** A listener that collects nothing; for brokers built before the sink wires them. */
     Consumer<BrokerEvent> IGNORE = e -> { };

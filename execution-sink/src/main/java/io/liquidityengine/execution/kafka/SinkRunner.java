@@ -1,7 +1,7 @@
 package io.liquidityengine.execution.kafka;
 
 import io.liquidityengine.schemas.Micros;
-import io.liquidityengine.execution.paper.PaperBroker;
+import io.liquidityengine.execution.broker.AccountBrokers;
 import io.liquidityengine.execution.sink.ExecutionSink;
 import io.liquidityengine.execution.sink.SinkState;
 import io.liquidityengine.execution.sink.StateCodec;
@@ -71,24 +71,25 @@ public final class SinkRunner {
 
     /**
      * @param sinkId names the snapshot key, the consumer group ({@code execution-sink-<id>}) and the transactional id
+     * @param brokers each account's broker (a session makes its own instances)
      * @param maxRecordsPerTransaction processed records after which a round commits even if more are ready
      * @param idleCommitInterval how often offsets are committed when records were processed without any output
      */
-    public record Settings(String sinkId, ExecutionSink.Config sink, PaperBroker.Config paper, StartFrom startFrom,
+    public record Settings(String sinkId, ExecutionSink.Config sink, AccountBrokers brokers, StartFrom startFrom,
                            Duration pollTimeout, int maxRecordsPerTransaction, Duration idleCommitInterval, Duration startTimeout,
                            boolean lockstep) {
 
-        public static Settings of(String sinkId, ExecutionSink.Config sink, PaperBroker.Config paper) {
-            return new Settings(sinkId, sink, paper, StartFrom.EARLIEST, Duration.ofMillis(100), 5_000, Duration.ofSeconds(1),
+        public static Settings of(String sinkId, ExecutionSink.Config sink, AccountBrokers brokers) {
+            return new Settings(sinkId, sink, brokers, StartFrom.EARLIEST, Duration.ofMillis(100), 5_000, Duration.ofSeconds(1),
                     Duration.ofSeconds(60), false);
         }
 
         public Settings withMaxRecordsPerTransaction(int max) {
-            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, max, idleCommitInterval, startTimeout, lockstep);
+            return new Settings(sinkId, sink, brokers, startFrom, pollTimeout, max, idleCommitInterval, startTimeout, lockstep);
         }
 
         public Settings withStartFrom(StartFrom from) {
-            return new Settings(sinkId, sink, paper, from, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, lockstep);
+            return new Settings(sinkId, sink, brokers, from, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, lockstep);
         }
 
         /**
@@ -96,7 +97,7 @@ public final class SinkRunner {
          * a replay of the closed loop gives the same fills on every run (see {@link Lockstep}).
          */
         public Settings withLockstep(boolean on) {
-            return new Settings(sinkId, sink, paper, startFrom, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, on);
+            return new Settings(sinkId, sink, brokers, startFrom, pollTimeout, maxRecordsPerTransaction, idleCommitInterval, startTimeout, on);
         }
     }
 
@@ -212,8 +213,7 @@ public final class SinkRunner {
             this.producer = producer;
             this.consumer = consumer;
             this.lockstep = settings.lockstep() ? new Lockstep(settings.sinkId(), settings.sink().accounts()) : null;
-            PaperBroker.Config paper = settings.paper();
-            this.sink = new ExecutionSink(settings.sink(), listener -> new PaperBroker(paper, listener), this, metrics);
+            this.sink = new ExecutionSink(settings.sink(), settings.brokers(), this, metrics);
         }
 
         void start() {
@@ -230,9 +230,10 @@ public final class SinkRunner {
                     lockstep.restore(state.lockstep());
                 }
                 sequence = s.getSequence();
-                LOG.info("Sink {}: restored snapshot {} ({} executed order ids, {} active brackets, {} working at the paper broker)",
-                        settings.sinkId(), s.getSequence(), state.executedOrderIds().size(), state.brackets().size(), state.paperBrackets().size());
+                LOG.info("Sink {}: restored snapshot {} ({} executed order ids, {} active brackets, broker state of {} accounts)",
+                        settings.sinkId(), s.getSequence(), state.executedOrderIds().size(), state.brackets().size(), state.brokers().size());
             });
+            sink.start();
             Map<TopicPartition, Long> instrumentEnd = Tables.readToEnd(clientConfig, Topics.REF_INSTRUMENTS, settings.startTimeout(), false,
                     sink::onInstrument);
 
@@ -312,6 +313,8 @@ public final class SinkRunner {
             for (TopicPartition tp : queues.keySet()) {
                 nextOffset.put(tp, consumer.position(tp, settings.startTimeout()));
             }
+            // events brokers received on their own threads since the last round: booked in this round's transaction
+            sink.drainBrokerEvents();
             int count = drain();
             if (lockstep != null) {
                 publishMarketClocks();
@@ -437,7 +440,8 @@ public final class SinkRunner {
         }
 
         void close() {
-            // the clients are closed by the session
+            // the clients are closed by the session; the brokers here
+            sink.close();
         }
 
         private void process(InputRecord in) {

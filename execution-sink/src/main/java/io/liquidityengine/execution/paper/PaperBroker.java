@@ -17,19 +17,27 @@ import io.liquidityengine.execution.broker.ModifyBracket;
 import io.liquidityengine.execution.broker.OrderRole;
 import io.liquidityengine.execution.broker.PlaceBracket;
 import io.liquidityengine.execution.broker.Side;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidityengine.execution.broker.BrokerState;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * A simulated broker filling brackets against trades in event time (rules in the package overview).
  * Single-threaded: the sink calls it from its processing loop. Brackets are visited in the order
- * they were placed, so the outcome of a trade is deterministic. {@link #snapshot()} and
- * {@link #restore(List)} carry its working brackets across restarts.
+ * they were placed, so the outcome of a trade is deterministic. Its state ({@link #saveState()}) is
+ * its working brackets: format {@value #STATE_FORMAT}, the JSON array of {@link PaperBracket}s, the same
+ * document the sink's snapshots of formats 1 and 2 held in {@code paperBrackets}.
  */
 public final class PaperBroker implements Broker, MarketData {
 
@@ -55,6 +63,13 @@ public final class PaperBroker implements Broker, MarketData {
             return new Config(0, BigDecimal.ZERO, LimitFill.THROUGH);
         }
     }
+
+    /** The format of {@link #saveState()}: the working brackets as a JSON array. */
+    public static final int STATE_FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Config config;
     private final Consumer<BrokerEvent> listener;
@@ -277,6 +292,31 @@ public final class PaperBroker implements Broker, MarketData {
     public void restore(List<PaperBracket> snapshot) {
         brackets.clear();
         snapshot.forEach(b -> brackets.put(b.bracketId(), b));
+    }
+
+    /** The working brackets (format {@value #STATE_FORMAT}); empty when none are working. */
+    @Override
+    public Optional<BrokerState> saveState() {
+        if (brackets.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BrokerState(STATE_FORMAT, JSON.writeValueAsBytes(snapshot())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the paper broker's brackets: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void restoreState(BrokerState state) {
+        if (state.formatVersion() != STATE_FORMAT) {
+            throw BrokerState.unsupported(PaperBrokerFactory.NAME, state.formatVersion(), STATE_FORMAT);
+        }
+        try {
+            restore(JSON.readValue(state.bytes(), new TypeReference<List<PaperBracket>>() { }));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot decode the paper broker's state (format " + STATE_FORMAT + "): " + e.getMessage(), e);
+        }
     }
 
     private static String notWorking(String bracketId) {

@@ -1,14 +1,16 @@
 package io.liquidityengine.execution.sink;
 
 import io.liquidityengine.schemas.Micros;
+import io.liquidityengine.execution.broker.AccountBrokers;
 import io.liquidityengine.execution.broker.Broker;
 import io.liquidityengine.execution.broker.BrokerEvent;
+import io.liquidityengine.execution.broker.BrokerInbox;
+import io.liquidityengine.execution.broker.BrokerState;
 import io.liquidityengine.execution.broker.InstrumentSpec;
 import io.liquidityengine.execution.broker.MarketData;
 import io.liquidityengine.execution.broker.OrderRole;
 import io.liquidityengine.execution.broker.PlaceBracket;
 import io.liquidityengine.execution.broker.Side;
-import io.liquidityengine.execution.paper.PaperBroker;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.deadletter.PositionKind;
@@ -32,9 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Consumer;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,12 @@ import org.slf4j.LoggerFactory;
  * reports with deterministic ids ({@code <clientOrderId>/<role>[/<legId>]/<execType>}: each order of
  * a bracket fills or cancels at most once) and keeps each bracket's position in ticks. Single
  * threaded and free of Kafka: the runner feeds it in event-time order and snapshots its state.
+ *
+ * <p>Each account has its own broker, made by {@link AccountBrokers} when the account is first needed
+ * (or at {@link #start()} for the configured accounts, or on {@link #restore}); the sink knows brokers
+ * only through {@link Broker} (and {@link MarketData} for those that want the trades). Events a broker
+ * sends from its own threads wait in the {@link BrokerInbox} until {@link #drainBrokerEvents()}.
+ * Trades reach the brokers in account order.
  */
 public final class ExecutionSink {
 
@@ -79,7 +87,10 @@ public final class ExecutionSink {
     private final Config config;
     private final Output out;
     private final MeterRegistry metrics;
-    private final Broker broker;
+    private final AccountBrokers brokerChoices;
+    /** Each account's broker, in account order (the order trades reach them: deterministic across restarts). */
+    private final Map<String, AccountBroker> brokers = new TreeMap<>();
+    private final BrokerInbox inbox = new BrokerInbox();
     private final Map<String, InstrumentSpec> instruments = new HashMap<>();
     private final Map<String, Long> executed = new LinkedHashMap<>();
     private final Map<String, BracketBook> books = new LinkedHashMap<>();
@@ -88,11 +99,88 @@ public final class ExecutionSink {
     private long lastEventMicros = Long.MIN_VALUE;
     private boolean dirty;
 
-    public ExecutionSink(Config config, Function<Consumer<BrokerEvent>, Broker> brokerFactory, Output out, MeterRegistry metrics) {
+    private record AccountBroker(String name, Broker broker) {
+    }
+
+    public ExecutionSink(Config config, AccountBrokers brokers, Output out, MeterRegistry metrics) {
         this.config = config;
         this.out = out;
         this.metrics = metrics;
-        this.broker = brokerFactory.apply(this::onBrokerEvent);
+        this.brokerChoices = brokers;
+    }
+
+    /**
+     * Makes, starts and reconciles the brokers of the configured accounts that {@link #restore} has not
+     * made already, so a live broker connects (and reports fills missed while the sink was down) before
+     * the first order; with every account configured ({@code accounts} empty) brokers are made on first use.
+     */
+    public void start() {
+        config.accounts().stream().sorted().forEach(this::broker);
+    }
+
+    /** The account's broker, made, started and reconciled on first use. */
+    private Broker broker(String account) {
+        AccountBroker existing = brokers.get(account);
+        if (existing != null) {
+            return existing.broker();
+        }
+        return open(account, null).broker();
+    }
+
+    private AccountBroker open(String account, BrokerSnapshot state) {
+        AccountBrokers.Choice choice = brokerChoices.choice(account);
+        if (state != null && !state.broker().equals(choice.broker())) {
+            throw new IllegalStateException("account " + account + " is configured for the " + choice.broker()
+                    + " broker, but the snapshot holds state of its " + state.broker() + " broker (format " + state.formatVersion()
+                    + "): configure execution.accounts." + account + ".broker=" + state.broker() + " until its brackets there are closed");
+        }
+        Broker broker = brokerChoices.create(account, this::onBrokerEvent, inbox);
+        try {
+            if (state != null) {
+                broker.restoreState(state.brokerState());
+            }
+            broker.start();
+            broker.reconcile();
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        AccountBroker made = new AccountBroker(choice.broker(), broker);
+        brokers.put(account, made);
+        LOG.info("Account {}: {} broker {}", account, choice.broker(), state == null ? "started" : "restored and started");
+        return made;
+    }
+
+    /**
+     * Processes the events brokers left in the inbox from their own threads, in arrival order, like the
+     * synchronous ones; the runner calls this on the sink's thread each round. Returns how many there were.
+     */
+    public int drainBrokerEvents() {
+        int n = inbox.drainTo(this::onInboxEvent);
+        purgeFinished();
+        return n;
+    }
+
+    private void onInboxEvent(BrokerEvent event) {
+        if (!books.containsKey(event.bracketId())) {
+            // not ours (any more): reconciliation reports orders the sink never sent; nothing to book here
+            LOG.warn("Broker event for bracket {} which is not active here; skipped: {}", event.bracketId(), event);
+            metrics.counter("execution.broker.events.unknown").increment();
+            return;
+        }
+        onBrokerEvent(event);
+    }
+
+    /** Closes every broker (end of a session); the sink is not used afterwards. */
+    public void close() {
+        brokers.values().forEach(b -> {
+            try {
+                b.broker().close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the {} broker failed: {}", b.name(), e.toString());
+            }
+        });
+        brokers.clear();
     }
 
     public void onInstrument(String symbol, Instrument instrument) {
@@ -112,10 +200,16 @@ public final class ExecutionSink {
     public void onTick(Tick tick) {
         long t = Micros.of(tick.getEventTime());
         lastEventMicros = Math.max(lastEventMicros, t);
-        if (broker instanceof MarketData market && Double.isFinite(tick.getPrice())) {
-            market.onTrade(tick.getInstrument(), BigDecimal.valueOf(tick.getPrice()), t);
-            purgeFinished();
+        if (brokers.isEmpty() || !Double.isFinite(tick.getPrice())) {
+            return;
         }
+        BigDecimal price = BigDecimal.valueOf(tick.getPrice());
+        for (AccountBroker b : brokers.values()) {
+            if (b.broker() instanceof MarketData market) {
+                market.onTrade(tick.getInstrument(), price, t);
+            }
+        }
+        purgeFinished();
     }
 
     public void onOrder(Order order, Origin origin, byte[] raw) {
@@ -148,11 +242,11 @@ public final class ExecutionSink {
                     }
                     books.put(place.bracketId(), BracketBook.placed(place.bracketId(), place.clientOrderId(), place.account(),
                             instrument.symbol(), place.side(), instrument.tickSize(), instrument.tickValue(), instrument.currency(), t));
-                    broker.place(place);
+                    broker(order.getAccount()).place(place);
                 }
-                case MODIFY -> broker.modify(OrderMapper.modify(order, instrument));
-                case CANCEL -> broker.cancel(OrderMapper.cancel(order));
-                case FLATTEN -> broker.flatten(OrderMapper.flatten(order));
+                case MODIFY -> broker(order.getAccount()).modify(OrderMapper.modify(order, instrument));
+                case CANCEL -> broker(order.getAccount()).cancel(OrderMapper.cancel(order));
+                case FLATTEN -> broker(order.getAccount()).flatten(OrderMapper.flatten(order));
             }
             count("executed");
         } catch (InvalidOrderException e) {
@@ -289,18 +383,22 @@ public final class ExecutionSink {
         long horizon = lastEventMicros == Long.MIN_VALUE ? Long.MIN_VALUE : lastEventMicros - config.executedIdRetention().toNanos() / 1_000;
         executed.values().removeIf(t -> t < horizon);
         dirty = false;
-        List<io.liquidityengine.execution.paper.PaperBracket> paper = broker instanceof PaperBroker p ? p.snapshot() : List.of();
-        return new SinkState(SinkState.FORMAT_VERSION, executed, List.copyOf(books.values()), paper, lastEventMicros, null);
+        List<BrokerSnapshot> states = new ArrayList<>();
+        brokers.forEach((account, b) -> {
+            Optional<BrokerState> state = b.broker().saveState();
+            state.ifPresent(s -> states.add(BrokerSnapshot.of(account, b.name(), s)));
+        });
+        return new SinkState(SinkState.FORMAT_VERSION, executed, List.copyOf(books.values()), states, lastEventMicros, null);
     }
 
+    /** Restores a snapshot into a sink that has not worked yet: every account's broker is made from its stored state. */
     public void restore(SinkState state) {
+        close();
         executed.clear();
         executed.putAll(state.executedOrderIds());
         books.clear();
         state.brackets().forEach(b -> books.put(b.bracketId(), b));
-        if (broker instanceof PaperBroker p) {
-            p.restore(state.paperBrackets());
-        }
+        state.brokers().forEach(s -> open(s.account(), s));
         lastEventMicros = state.lastEventMicros();
         dirty = false;
     }

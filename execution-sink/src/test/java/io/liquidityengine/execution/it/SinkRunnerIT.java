@@ -6,6 +6,7 @@ import io.liquidityengine.execution.Fixtures;
 import io.liquidityengine.execution.Recompute;
 import io.liquidityengine.execution.kafka.SinkRunner;
 import io.liquidityengine.execution.paper.PaperBroker;
+import io.liquidityengine.execution.paper.PaperBrokerFactory;
 import io.liquidityengine.execution.sink.ExecutionSink;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.local.LocalStackExtension;
@@ -54,7 +55,7 @@ class SinkRunnerIT {
 
         PaperBroker.Config paper = new PaperBroker.Config(1, new BigDecimal("1.10"), PaperBroker.LimitFill.THROUGH);
         SinkRunner runner = new SinkRunner(stack.clientConfig(),
-                SinkRunner.Settings.of("it-run", new ExecutionSink.Config(Set.of(ACCOUNT), Duration.ofDays(7)), paper),
+                SinkRunner.Settings.of("it-run", new ExecutionSink.Config(Set.of(ACCOUNT), Duration.ofDays(7)), PaperBrokerFactory.everyAccount(paper)),
                 new SimpleMeterRegistry());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -80,7 +81,7 @@ class SinkRunnerIT {
         List<ExecutionReport> expectedReports = new ArrayList<>();
         List<Position> expectedPositions = new ArrayList<>();
         ExecutionSink reference = new ExecutionSink(new ExecutionSink.Config(Set.of(ACCOUNT), Duration.ofDays(7)),
-                l -> new PaperBroker(paper, l), new ExecutionSink.Output() {
+                PaperBrokerFactory.everyAccount(paper), new ExecutionSink.Output() {
                     public void report(ExecutionReport r) {
                         expectedReports.add(r);
                     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liquidityengine.execution.Fixtures;
 import io.liquidityengine.execution.Recompute;
 import io.liquidityengine.execution.paper.PaperBroker;
+import io.liquidityengine.execution.paper.PaperBrokerFactory;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.execution.ExecType;
@@ -61,7 +62,7 @@ class ExecutionSinkTest {
     };
 
     private ExecutionSink sink(PaperBroker.Config paper) {
-        ExecutionSink sink = new ExecutionSink(new ExecutionSink.Config(Set.of(ACC), Duration.ofDays(7)), l -> new PaperBroker(paper, l),
+        ExecutionSink sink = new ExecutionSink(new ExecutionSink.Config(Set.of(ACC), Duration.ofDays(7)), PaperBrokerFactory.everyAccount(paper),
                 output, metrics);
         sink.onInstrument("ES", instrument("ES"));
         return sink;
