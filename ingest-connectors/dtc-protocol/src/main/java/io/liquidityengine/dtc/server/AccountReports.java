@@ -73,7 +73,7 @@ final class AccountReports {
         for (String account : accounts(r.tradeAccount())) {
             for (OrderBook.Position p : book.positions(account)) {
                 if (p.quantity != 0) {
-                    open.add(OrderBook.positionUpdate(p, r.requestId(), 0, 0).tradeAccount(account));
+                    open.add(OrderBook.positionUpdate(p, r.requestId(), 0, 0));
                 }
             }
         }

@@ -42,13 +42,15 @@ final class OrderBook {
 
     /** A net position of an account in a symbol: signed quantity and average entry price (0 when flat). */
     static final class Position {
+        final String account;
         final String symbol;
         final String exchange;
         double quantity;
         double averagePrice;
         long entryMicros;
 
-        Position(String symbol, String exchange) {
+        Position(String account, String symbol, String exchange) {
+            this.account = account;
             this.symbol = symbol;
             this.exchange = exchange;
         }
@@ -87,7 +89,11 @@ final class OrderBook {
                     + matcher.rules().slippageTicks() + " ticks cannot be applied");
         }
         tapes.put(tape.symbol(), tape);
-        matched.put(tape.symbol(), tape.released());
+        int printed = tape.released();
+        matched.put(tape.symbol(), printed);
+        if (printed > 0) {
+            marketClockMicros = Math.max(marketClockMicros, tape.trade(printed - 1).timeMicros());
+        }
         tape.onPrint(() -> catchUp(tape));
     }
 
@@ -166,7 +172,7 @@ final class OrderBook {
 
     private Position applyFill(ServerOrder o) {
         Position p = positions.computeIfAbsent(o.account, a -> new LinkedHashMap<>())
-                .computeIfAbsent(o.symbol, s -> new Position(o.symbol, o.exchange));
+                .computeIfAbsent(o.symbol, s -> new Position(o.account, o.symbol, o.exchange));
         double signed = o.buySell == BuySell.BUY ? o.quantity : -o.quantity;
         boolean opening = p.quantity == 0 || Math.signum(p.quantity) == Math.signum(signed);
         if (opening) {
@@ -193,7 +199,7 @@ final class OrderBook {
 
     static PositionUpdate.Builder positionUpdate(Position p, int requestId, int total, int number) {
         return PositionUpdate.builder().requestId(requestId).totalNumberMessages(total).messageNumber(number).symbol(p.symbol)
-                .exchange(p.exchange).quantity(p.quantity).averagePrice(p.averagePrice).entryDateTime(p.entryMicros / 1_000_000L);
+                .exchange(p.exchange).tradeAccount(p.account).quantity(p.quantity).averagePrice(p.averagePrice).entryDateTime(p.entryMicros / 1_000_000L);
     }
 
     // ---- fan-out ----
