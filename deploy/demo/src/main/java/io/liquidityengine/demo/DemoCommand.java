@@ -162,6 +162,10 @@ public final class DemoCommand implements Callable<Integer> {
                             lastTicks = ticks;
                         }
                         check(deadline, topology);
+                        if (dtc != null && dtc.logonsFailing()) {
+                            throw new IllegalStateException("the ingest cannot log on to the DTC server: " + dtc.describe()
+                                    + "; last lines of the ingest log:\n" + ingest.tail(10));
+                        }
                         chaos(admin, reader, topology, sink);
                         ingest.waitFor(2);
                     }

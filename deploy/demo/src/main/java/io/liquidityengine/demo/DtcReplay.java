@@ -53,7 +53,8 @@ final class DtcReplay implements AutoCloseable {
     static DtcReplay start(Path scid, LocalDate date) throws IOException {
         MarketTape tape = ScidTape.read(scid, ES_TICK_SIZE, esContract(date), EXCHANGE, Integer.MAX_VALUE);
         SecureRandom random = new SecureRandom();
-        byte[] secret = new byte[24];
+        // 18 bytes = 24 characters: DTC's Password is a char[32] with its terminating NUL, and the codec cuts longer ones short
+        byte[] secret = new byte[18];
         random.nextBytes(secret);
         byte[] user = new byte[4];
         random.nextBytes(user);
@@ -90,6 +91,11 @@ final class DtcReplay implements AutoCloseable {
     /** The ingest process's environment additions: the password. */
     Map<String, String> environment() {
         return Map.of(PASSWORD_ENV, password);
+    }
+
+    /** The client keeps connecting and never gets logged on (wrong credentials, for instance). */
+    boolean logonsFailing() {
+        return server.logons() == 0 && server.connectionsAccepted() >= 5;
     }
 
     String address() {
