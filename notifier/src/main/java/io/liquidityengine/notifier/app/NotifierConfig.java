@@ -1,0 +1,59 @@
+package io.liquidityengine.notifier.app;
+
+import io.liquidityengine.notifier.message.Notification;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code notifier.*}: webhooks (URL from the environment or a file) with the event kinds each receives. */
+@ConfigMapping(prefix = "notifier")
+public interface NotifierConfig {
+
+    /** Webhooks by name; e.g. {@code notifier.webhooks.fills.url} or {@code NOTIFIER_WEBHOOKS_FILLS_URL}. */
+    Map<String, WebhookConfig> webhooks();
+
+    /** Print every notification as one console line too. */
+    @WithDefault("true")
+    boolean console();
+
+    /** Seconds per base bar, to turn the bias's bars since extension into seconds. */
+    @WithDefault("5")
+    int baseBarSeconds();
+
+    @WithDefault("liquidity-engine")
+    String username();
+
+    Delivery delivery();
+
+    interface WebhookConfig {
+        /** The webhook URL; secret (it carries the token). */
+        Optional<String> url();
+
+        /** A file holding the webhook URL (first line), instead of {@link #url()}. */
+        Optional<String> urlFile();
+
+        /** Event kinds posted to this webhook. */
+        @WithDefault("BIAS_FLIP,STATUS,PLAN,REJECTED_DECISION,FILL,POSITION_CLOSED,DEAD_LETTER")
+        Set<Notification.Kind> events();
+    }
+
+    interface Delivery {
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        @WithDefault("6")
+        int maxAttempts();
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        @WithDefault("20")
+        int maxRateLimited();
+    }
+}

@@ -1,0 +1,144 @@
+package io.liquidityengine.notifier.app;
+
+import io.liquidityengine.notifier.discord.DeadLetterSink;
+import io.liquidityengine.notifier.discord.Webhook;
+import io.liquidityengine.notifier.discord.WebhookClient;
+import io.liquidityengine.notifier.message.Messages;
+import io.liquidityengine.notifier.message.Notification;
+import io.liquidityengine.notifier.message.StatusBoard;
+import io.liquidityengine.schemas.deadletter.DeadLetter;
+import io.liquidityengine.schemas.execution.ExecutionReport;
+import io.liquidityengine.schemas.execution.Position;
+import io.liquidityengine.schemas.risk.RiskDecision;
+import io.liquidityengine.schemas.signals.Bias;
+import io.liquidityengine.schemas.signals.TradePlan;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes the signal, risk, execution and dead-letter topics (channels in application.properties,
+ * read_committed, the catalog's Avro deserializer) and dispatches the notifications built from them.
+ */
+@ApplicationScoped
+public class NotifierService {
+
+    private static final Logger LOG = Logger.getLogger(NotifierService.class.getName());
+    private static final Logger CONSOLE = Logger.getLogger("io.liquidityengine.notifier.console");
+
+    @Inject
+    NotifierConfig config;
+
+    private final AtomicLong deadLettered = new AtomicLong();
+    private StatusBoard board;
+    private Dispatcher dispatcher;
+
+    @PostConstruct
+    void start() {
+        NotifierConfig.Delivery d = config.delivery();
+        WebhookClient client = WebhookClient.create(new WebhookClient.Settings(d.requestTimeout(), d.maxAttempts(),
+                d.initialBackoff(), d.maxBackoff(), d.maxRateLimited(), false), loggingDeadLetters(), config.username());
+        Map<Webhook, Set<Notification.Kind>> routes = new LinkedHashMap<>();
+        config.webhooks().forEach((name, w) -> routes.put(new Webhook(name, URI.create(url(name, w))), Set.copyOf(w.events())));
+        routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
+        board = new StatusBoard(config.baseBarSeconds());
+        dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null);
+    }
+
+    /** Until the dlq.notifier topic is in the catalog: log and count (see the README). */
+    private DeadLetterSink loggingDeadLetters() {
+        return (webhook, message, body, reason) -> deadLettered.incrementAndGet();
+    }
+
+    static String url(String name, NotifierConfig.WebhookConfig w) {
+        if (w.url().isPresent()) {
+            return w.url().get().trim();
+        }
+        String file = w.urlFile().orElseThrow(() -> new IllegalStateException(
+                "webhook '" + name + "' has neither notifier.webhooks." + name + ".url nor .url-file"));
+        try {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            return lines.stream().map(String::trim).filter(s -> !s.isEmpty()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("webhook '" + name + "': " + file + " is empty"));
+        } catch (IOException e) {
+            throw new IllegalStateException("webhook '" + name + "': cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Incoming("sig-bias")
+    @Blocking
+    public void onBias(Bias b) throws InterruptedException {
+        List<Notification> out = new ArrayList<>(2);
+        Messages.biasFlip(b).ifPresent(out::add);
+        Optional<Notification> status;
+        synchronized (board) {
+            status = board.onBias(b);
+        }
+        status.ifPresent(out::add);
+        dispatcher.dispatchAll(out);
+    }
+
+    @Incoming("sig-plans")
+    @Blocking
+    public void onPlan(TradePlan p) throws InterruptedException {
+        synchronized (board) {
+            board.onPlan(p);
+        }
+        dispatcher.dispatch(Messages.plan(p));
+    }
+
+    @Incoming("risk-decisions")
+    @Blocking
+    public void onDecision(RiskDecision d) throws InterruptedException {
+        Optional<Notification> n = Messages.rejected(d);
+        if (n.isPresent()) {
+            dispatcher.dispatch(n.get());
+        }
+    }
+
+    @Incoming("exec-reports")
+    @Blocking
+    public void onReport(ExecutionReport r) throws InterruptedException {
+        Optional<Notification> n = Messages.fill(r);
+        if (n.isPresent()) {
+            dispatcher.dispatch(n.get());
+        }
+    }
+
+    @Incoming("exec-positions")
+    @Blocking
+    public void onPosition(Position p) throws InterruptedException {
+        synchronized (board) {
+            board.onPosition(p);
+        }
+        Optional<Notification> n = Messages.closed(p);
+        if (n.isPresent()) {
+            dispatcher.dispatch(n.get());
+        }
+    }
+
+    @Incoming("dead-letters")
+    @Blocking
+    public void onDeadLetter(ConsumerRecord<String, DeadLetter> record) throws InterruptedException {
+        dispatcher.dispatch(Messages.deadLetter(record.topic(), record.value()));
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+}
