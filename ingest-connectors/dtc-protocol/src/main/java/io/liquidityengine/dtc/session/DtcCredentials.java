@@ -19,10 +19,22 @@ public final class DtcCredentials {
     private final String password;
     private final String passwordOrigin;
 
+    /** DTC's Username and Password are char[32]: at most 31 bytes reach the server. */
+    static final int MAX_BYTES = 31;
+
     private DtcCredentials(String username, String password, String passwordOrigin) {
         this.username = username == null ? "" : username;
         this.password = password == null ? "" : password;
         this.passwordOrigin = passwordOrigin;
+        // a longer value would be cut short on the wire and the logon refused for ever: say so at once
+        if (this.username.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalArgumentException("DTC user name '" + this.username + "' is longer than " + MAX_BYTES
+                    + " bytes, the most a DTC logon carries");
+        }
+        if (this.password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalArgumentException("the DTC password from " + passwordOrigin + " is longer than " + MAX_BYTES
+                    + " bytes, the most a DTC logon carries");
+        }
     }
 
     /** No credentials (servers that need none, such as a local Sierra Chart with authentication off). */
