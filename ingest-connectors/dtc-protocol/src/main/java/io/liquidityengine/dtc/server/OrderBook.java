@@ -128,6 +128,11 @@ final class OrderBook {
         return true;
     }
 
+    /** Runs {@code action} under the book's lock (a session logging on, between two publishes). */
+    synchronized void atomically(Runnable action) {
+        action.run();
+    }
+
     // ---- matching ----
 
     private void catchUpAll() {

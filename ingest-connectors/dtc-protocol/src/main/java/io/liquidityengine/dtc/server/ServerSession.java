@@ -124,13 +124,21 @@ final class ServerSession {
         int interval = Math.max(1, request.heartbeatIntervalInSeconds());
         heartbeatIntervalNanos = interval * 1_000_000_000L;
         lastHeartbeatNanos = System.nanoTime();
-        connection.send(LogonResponse.builder().result(LogonStatus.SUCCESS).resultText("logged on")
+        LogonResponse response = LogonResponse.builder().result(LogonStatus.SUCCESS).resultText("logged on")
                 .serverName(server.settings().name()).marketDataSupported(1).historicalPriceDataSupported(1)
                 .securityDefinitionsSupported(1).symbolExchangeDelimiter("-").tradingIsSupported(1).ocoOrdersSupported(1)
-                .orderCancelReplaceSupported(1).bracketOrdersSupported(1).build());
-        tradeAccount = request.tradeAccount();
-        loggedOn = true;
-        server.countLogon();
+                .orderCancelReplaceSupported(1).bracketOrdersSupported(1).build();
+        // logged on and counted before the response goes out (whatever the client does once it sees the
+        // response finds this session logged on), and atomically with the order book's sends: no order
+        // update reaches this client before its logon response, none published after it can miss this session
+        server.orders().atomically(() -> {
+            tradeAccount = request.tradeAccount();
+            loggedOn = true;
+            server.countLogon();
+            if (!send(response)) {
+                loggedOn = false;
+            }
+        });
     }
 
     private void marketData(MarketDataRequest request) throws IOException {
