@@ -39,6 +39,6 @@ public final class ScidTape {
                 }
             }
         }
-        return new MarketTape(symbol, exchange, trades);
+        return new MarketTape(symbol, exchange, trades, tickSize);
     }
 }
