@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>content over 2,000 characters is <b>split</b> into several messages, at the last line break
  *       (else the last space, else hard) before the limit; embeds travel with the last part;</li>
  *   <li>embed texts are <b>truncated</b> to their limits with a trailing "…": title 256, description
- *       4,096, field name 256, field value 1,024, footer 2,048; an empty field name or value becomes "–";</li>
+ *       4,096, field name 256, field value 1,024, footer 2,048; an empty field name or value becomes "–";
+ *       when title, description and footer together exceed 6,000 the description is cut further;</li>
  *   <li>an embed with more than 25 fields, or more than 6,000 characters, is <b>split</b> into
  *       continuation embeds ("title (cont.)", same colour) carrying the remaining fields;</li>
  *   <li>embeds are <b>packed</b> into messages of at most 10 embeds and 6,000 embed characters.</li>
@@ -101,8 +102,14 @@ public final class Limits {
         List<Field> fields = e.fields().stream()
                 .map(f -> new Field(truncate(nonEmpty(f.name()), FIELD_NAME), truncate(nonEmpty(f.value()), FIELD_VALUE), f.inline()))
                 .toList();
-        return new Embed(truncate(e.title(), TITLE), truncate(e.description(), DESCRIPTION), e.color(), fields,
-                truncate(e.footer(), FOOTER), e.timestamp());
+        String title = truncate(e.title(), TITLE);
+        String footer = truncate(e.footer(), FOOTER);
+        String description = truncate(e.description(), DESCRIPTION);
+        int room = EMBED_TOTAL - Embed.length(title) - Embed.length(footer);
+        if (Embed.length(description) > room) {
+            description = truncate(description, room);
+        }
+        return new Embed(title, description, e.color(), fields, footer, e.timestamp());
     }
 
     /** Splits a truncated embed whose fields exceed 25 or whose characters exceed 6,000. */

@@ -25,7 +25,7 @@ public record Embed(String title, String description, Integer color, List<Field>
         return n;
     }
 
-    static int length(String s) {
+    public static int length(String s) {
         return s == null ? 0 : s.length();
     }
 }
