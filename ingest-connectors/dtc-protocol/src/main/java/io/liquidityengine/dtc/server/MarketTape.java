@@ -41,7 +41,7 @@ public final class MarketTape {
         }
         this.symbol = symbol;
         this.exchange = exchange;
-        this.trades = List.copyOf(trades);
+        this.trades = new CopyOnWriteArrayList<>(trades);
         this.tickSize = tickSize;
     }
 
@@ -128,6 +128,27 @@ public final class MarketTape {
             notifyListeners();
         }
         return now;
+    }
+
+    /**
+     * Appends {@code trade} to the tape and prints it at once, like {@link #release(int)} of one more trade
+     * (a live market made up as it goes, for tests); everything before it must have been printed and it must
+     * not be earlier than the last trade. Returns how many trades are printed now.
+     */
+    public int print(TapeTrade trade) {
+        lock.lock();
+        try {
+            if (released != trades.size()) {
+                throw new IllegalStateException("tape " + symbol + ": " + (trades.size() - released) + " trades are not printed yet");
+            }
+            if (!trades.isEmpty() && trade.timeMicros() < trades.get(trades.size() - 1).timeMicros()) {
+                throw new IllegalArgumentException("tape " + symbol + ": a trade at " + trade.timeMicros() + " is earlier than the last one");
+            }
+            trades.add(trade);
+        } finally {
+            lock.unlock();
+        }
+        return release(1);
     }
 
     public boolean finished() {
