@@ -34,4 +34,17 @@ public sealed interface BrokerEvent {
 
     record Rejected(String clientOrderId, String bracketId, String text, long eventTimeMicros) implements BrokerEvent {
     }
+
+    /**
+     * What a broker's reconciliation found between the sink's view and the venue's (not an order's
+     * answer): an order of an active bracket the venue does not know ({@code ORDER_UNKNOWN_AT_VENUE}:
+     * the sink reports the bracket REJECTED with the text and drops it), an order at the venue the sink
+     * never sent ({@code FOREIGN_ORDER}: logged and counted, left alone), or a position at the venue
+     * that differs from the sink's ({@code POSITION_MISMATCH}: the sink publishes a HALT for the account
+     * on control.commands). {@code clientOrderId}/{@code bracketId} may be null.
+     */
+    record Discrepancy(String clientOrderId, String bracketId, String account, Kind kind, String instrument, String text,
+                       long eventTimeMicros) implements BrokerEvent {
+        public enum Kind { ORDER_UNKNOWN_AT_VENUE, FOREIGN_ORDER, POSITION_MISMATCH }
+    }
 }

@@ -12,28 +12,50 @@ import java.util.function.Consumer;
  * thread once per round, so those events are processed like every other input: single-threaded, in
  * arrival order, and committed in the sink's transaction. An event drained but not yet committed when
  * the process dies is gone from the inbox: the broker finds it again in {@link Broker#reconcile}.
+ *
+ * <p>A broker that needs its own state to turn what its venue said into events (which bracket an order
+ * update belongs to, whether a fill was booked already) hands over a {@link #run task} instead: it runs
+ * on the sink's thread, in arrival order with the events, and reports through the listener it is given.
+ * So the broker's state changes only on the sink's thread, together with what the sink books, and the
+ * state it saves at a commit matches the events committed with it.
  */
 public final class BrokerInbox {
 
-    private final LinkedBlockingQueue<BrokerEvent> events = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Object> items = new LinkedBlockingQueue<>();
 
     /** Queues an event for the sink; any thread. */
     public void offer(BrokerEvent event) {
-        events.add(Objects.requireNonNull(event, "event"));
+        items.add(Objects.requireNonNull(event, "event"));
+    }
+
+    /** Queues a task that runs on the sink's thread at the next drain and reports events to the listener it gets; any thread. */
+    public void run(Consumer<Consumer<? super BrokerEvent>> task) {
+        items.add(new Task(Objects.requireNonNull(task, "task")));
+    }
+
+    private record Task(Consumer<Consumer<? super BrokerEvent>> body) {
     }
 
     public boolean isEmpty() {
-        return events.isEmpty();
+        return items.isEmpty();
     }
 
     /**
-     * Hands the events queued so far to {@code listener}, in arrival order, on the calling thread;
-     * events offered meanwhile wait for the next drain. Returns how many were handed over.
+     * Hands the events queued so far to {@code listener} and runs the tasks queued so far, in arrival
+     * order, on the calling thread; items offered meanwhile wait for the next drain. Returns how many
+     * items (events and tasks) were handled.
      */
+    @SuppressWarnings("unchecked")
     public int drainTo(Consumer<? super BrokerEvent> listener) {
-        List<BrokerEvent> batch = new ArrayList<>();
-        events.drainTo(batch);
-        batch.forEach(listener);
+        List<Object> batch = new ArrayList<>();
+        items.drainTo(batch);
+        for (Object item : batch) {
+            if (item instanceof Task t) {
+                t.body().accept(listener);
+            } else {
+                listener.accept((BrokerEvent) item);
+            }
+        }
         return batch.size();
     }
 }

@@ -569,6 +569,11 @@ public final class SinkRunner {
         }
 
         @Override
+        public void control(io.liquidityengine.schemas.control.ControlCommand command) {
+            pending.add(record(Topics.CONTROL_COMMANDS, command.getAccount(), command, command.getEventTime().toEpochMilli()));
+        }
+
+        @Override
         public void deadLetter(DeadLetter deadLetter) {
             long ts = deadLetter.getEventTime() == null ? System.currentTimeMillis() : deadLetter.getEventTime().toEpochMilli();
             pending.add(record(Topics.DLQ_EXECUTION, deadLetter.getSource(), deadLetter, ts));

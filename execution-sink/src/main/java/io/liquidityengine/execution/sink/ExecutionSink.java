@@ -11,6 +11,8 @@ import io.liquidityengine.execution.broker.MarketData;
 import io.liquidityengine.execution.broker.OrderRole;
 import io.liquidityengine.execution.broker.PlaceBracket;
 import io.liquidityengine.execution.broker.Side;
+import io.liquidityengine.schemas.control.CommandType;
+import io.liquidityengine.schemas.control.ControlCommand;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.deadletter.PositionKind;
@@ -75,6 +77,11 @@ public final class ExecutionSink {
         void position(Position position);
 
         void deadLetter(DeadLetter deadLetter);
+
+        /** A command on control.commands (a HALT after a position mismatch); outputs that cannot publish one refuse it. */
+        default void control(ControlCommand command) {
+            throw new UnsupportedOperationException("this output cannot publish control commands: " + command);
+        }
     }
 
     /** Where an input record came from, for dead letters. */
@@ -162,6 +169,10 @@ public final class ExecutionSink {
     }
 
     private void onInboxEvent(BrokerEvent event) {
+        if (event instanceof BrokerEvent.Discrepancy d) {
+            onDiscrepancy(d);
+            return;
+        }
         if (!books.containsKey(event.bracketId())) {
             // not ours (any more): reconciliation reports orders the sink never sent; nothing to book here
             LOG.warn("Broker event for bracket {} which is not active here; skipped: {}", event.bracketId(), event);
@@ -279,7 +290,34 @@ public final class ExecutionSink {
         onBrokerEvent(new BrokerEvent.Rejected(order.getClientOrderId(), order.getBracketId(), text, Micros.of(order.getEventTime())));
     }
 
+    /** Reconciliation's findings: one log line and a metric each; a HALT for a position mismatch, a REJECTED report for an unknown order. */
+    private void onDiscrepancy(BrokerEvent.Discrepancy d) {
+        dirty = true;
+        metrics.counter("execution.reconciliation.discrepancies", "kind", d.kind().name()).increment();
+        LOG.warn("Reconciliation, account {}: {} {}{}", d.account(), d.kind(), d.text(),
+                d.kind() == BrokerEvent.Discrepancy.Kind.POSITION_MISMATCH ? "; HALT published on control.commands" : "");
+        switch (d.kind()) {
+            case POSITION_MISMATCH -> out.control(ControlCommand.newBuilder()
+                    .setCommandId("reconcile/" + d.account() + "/" + d.instrument() + "/" + d.eventTimeMicros())
+                    .setAccount(d.account()).setCommand(CommandType.HALT).setInstrument(null)
+                    .setEventTime(instant(d.eventTimeMicros())).setIssuedBy("execution-sink reconciliation").setReason(d.text()).build());
+            case ORDER_UNKNOWN_AT_VENUE -> {
+                BracketBook book = d.bracketId() == null ? null : books.get(d.bracketId());
+                if (book != null) {
+                    onBrokerEvent(new BrokerEvent.Rejected(book.placeClientOrderId(), book.bracketId(), "reconciliation: " + d.text(),
+                            d.eventTimeMicros()));
+                    finished.add(book.bracketId());
+                }
+            }
+            case FOREIGN_ORDER -> { }
+        }
+    }
+
     private void onBrokerEvent(BrokerEvent event) {
+        if (event instanceof BrokerEvent.Discrepancy d) {
+            onDiscrepancy(d);
+            return;
+        }
         BracketBook book = books.get(event.bracketId());
         String account;
         String instrument;

@@ -63,9 +63,10 @@ class BrokerConfigurationTest {
     }
 
     @Test
-    void shouldFindThePaperBrokerOnTheClassPath() {
-        assertThat(BrokerRegistry.load().names()).containsExactly("paper");
+    void shouldFindThePaperAndDtcBrokersOnTheClassPath() {
+        assertThat(BrokerRegistry.load().names()).containsExactlyInAnyOrder("paper", "dtc");
         assertThat(BrokerRegistry.load().factory("paper")).isInstanceOf(PaperBrokerFactory.class);
+        assertThat(BrokerRegistry.load().factory("dtc")).isInstanceOf(io.liquidityengine.execution.dtc.DtcBrokerFactory.class);
     }
 
     @Test

@@ -47,6 +47,18 @@ public abstract class BrokerContractTest {
      */
     protected abstract Venue open(BrokerContext context);
 
+    /**
+     * The broker after a restart: a new broker for {@code context} that takes over from {@code previous}
+     * (whose state was saved as {@code state}) and restores it, as the sink does (create, restore, start,
+     * reconcile). Default: a new {@link #open} venue with the state restored, which is right for a venue
+     * that lives in the broker (paper); a real venue reconnects to the previous one's account.
+     */
+    protected Venue reopen(Venue previous, BrokerContext context, Optional<BrokerState> state) {
+        Venue venue = open(context);
+        state.ifPresent(s -> venue.broker().restoreState(s));
+        return venue;
+    }
+
     private final List<Venue> opened = new ArrayList<>();
 
     @AfterEach
@@ -66,6 +78,13 @@ public abstract class BrokerContractTest {
             opened.add(venue);
         }
 
+        /** The broker restarted from {@code previous}'s saved state. */
+        Client(Client previous, Optional<BrokerState> state) {
+            Consumer<BrokerEvent> listener = e -> events.add(line(e));
+            venue = reopen(previous.venue, new BrokerContext(ACCOUNT, BrokerSettings.empty(), listener, inbox), state);
+            opened.add(venue);
+        }
+
         Broker broker() {
             return venue.broker();
         }
@@ -80,9 +99,11 @@ public abstract class BrokerContractTest {
             return settle();
         }
 
+        /** Settles and drains the inbox as the sink would, until a drain finds nothing (what a drain sends is answered too). */
         private Client settle() {
-            venue.settle();
-            inbox.drainTo(e -> events.add(line(e)));
+            do {
+                venue.settle();
+            } while (inbox.drainTo(e -> events.add(line(e))) > 0);
             return this;
         }
 
@@ -93,17 +114,19 @@ public abstract class BrokerContractTest {
         }
     }
 
-    static long at(int second) {
+    protected static long at(int second) {
         return T0 + second * 1_000_000L;
     }
 
-    static String line(BrokerEvent e) {
+    protected static String line(BrokerEvent e) {
         if (e instanceof BrokerEvent.Accepted a) {
             return a.clientOrderId() + " accepted " + a.bracketId();
         } else if (e instanceof BrokerEvent.Rejected r) {
             return r.clientOrderId() + " rejected " + r.bracketId() + (r.text() == null || r.text().isBlank() ? " WITHOUT TEXT" : "");
         } else if (e instanceof BrokerEvent.Cancelled c) {
             return c.clientOrderId() + " cancelled " + c.role() + (c.legId() == null ? "" : " " + c.legId());
+        } else if (e instanceof BrokerEvent.Discrepancy d) {
+            return "discrepancy " + d.kind() + " " + d.clientOrderId() + " " + d.bracketId() + " " + d.instrument();
         } else if (e instanceof BrokerEvent.Modified m) {
             return m.clientOrderId() + " modified " + m.role() + (m.legId() == null ? "" : " " + m.legId())
                     + (m.price() == null ? "" : " " + plain(m.price()));
@@ -117,11 +140,11 @@ public abstract class BrokerContractTest {
         return d.stripTrailingZeros().toPlainString();
     }
 
-    static BracketLegSpec leg(String id, int quantity, String target, String stop) {
+    protected static BracketLegSpec leg(String id, int quantity, String target, String stop) {
         return new BracketLegSpec(id, BigDecimal.valueOf(quantity), target == null ? null : new BigDecimal(target), new BigDecimal(stop));
     }
 
-    static PlaceBracket place(String id, Side side, EntryType type, String entry, int second, BracketLegSpec... legs) {
+    protected static PlaceBracket place(String id, Side side, EntryType type, String entry, int second, BracketLegSpec... legs) {
         int quantity = 0;
         for (BracketLegSpec l : legs) {
             quantity += l.quantity().intValueExact();
@@ -272,8 +295,7 @@ public abstract class BrokerContractTest {
             Client first = new Client();
             day.subList(0, cut).forEach(step -> step.accept(first));
             Optional<BrokerState> saved = first.broker().saveState();
-            Client second = new Client();
-            saved.ifPresent(s -> second.broker().restoreState(s));
+            Client second = new Client(first, saved);
             assertThat(second.broker().saveState()).as("state restored at cut %d", cut).isEqualTo(saved);
             second.events.addAll(first.take());
             day.subList(cut, day.size()).forEach(step -> step.accept(second));

@@ -1,0 +1,217 @@
+package io.liquidityengine.execution.dtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidityengine.execution.broker.AccountBrokers;
+import io.liquidityengine.execution.broker.BracketLegSpec;
+import io.liquidityengine.execution.broker.BrokerContext;
+import io.liquidityengine.execution.broker.BrokerEvent;
+import io.liquidityengine.execution.broker.BrokerInbox;
+import io.liquidityengine.execution.broker.BrokerSettings;
+import io.liquidityengine.execution.broker.BrokerState;
+import io.liquidityengine.execution.broker.EntryType;
+import io.liquidityengine.execution.broker.InstrumentSpec;
+import io.liquidityengine.execution.broker.PlaceBracket;
+import io.liquidityengine.execution.broker.Side;
+import io.liquidityengine.execution.sink.ExecutionSink;
+import io.liquidityengine.schemas.control.ControlCommand;
+import io.liquidityengine.schemas.deadletter.DeadLetter;
+import io.liquidityengine.schemas.execution.ExecutionReport;
+import io.liquidityengine.schemas.execution.Position;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reconciliation of the DTC broker with the project's DTC server on loopback: a fill that happened while
+ * the broker was down is reported once, an order the server does not know and one the sink never sent
+ * are reported, and a position changed at the server behind the sink's back becomes a HALT on
+ * control.commands. Every wait is on a server answer; no sleeps.
+ */
+class DtcReconciliationTest {
+
+    private static final InstrumentSpec ES = new InstrumentSpec("ES", new BigDecimal("0.25"), new BigDecimal("12.50"), "USD", BigDecimal.ONE);
+    private static final long T0 = 1_733_410_800_000_000L;
+    private static DtcLoopback loopback;
+    private final List<Client> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        loopback = new DtcLoopback(10);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        loopback.close();
+    }
+
+    @AfterEach
+    void closeBrokers() {
+        clients.forEach(c -> c.broker.close());
+    }
+
+    /** A DTC broker of one trade account and the events it reported, as text. */
+    private final class Client {
+        final List<String> events = new ArrayList<>();
+        final BrokerInbox inbox = new BrokerInbox();
+        final DtcBroker broker;
+
+        Client(DtcLoopback.Market market, Optional<BrokerState> state) {
+            broker = market.broker(loopback.server.port(), new BrokerContext("ACCT", BrokerSettings.empty(), e -> events.add(line(e)), inbox));
+            clients.add(this);
+            state.ifPresent(broker::restoreState);
+            broker.start();
+        }
+
+        Client settle() {
+            do {
+                broker.roundTrip();
+            } while (inbox.drainTo(e -> events.add(line(e))) > 0);
+            return this;
+        }
+
+        List<String> take() {
+            List<String> out = List.copyOf(events);
+            events.clear();
+            return out;
+        }
+    }
+
+    private static String line(BrokerEvent e) {
+        if (e instanceof BrokerEvent.Accepted a) {
+            return a.clientOrderId() + " accepted";
+        } else if (e instanceof BrokerEvent.Filled f) {
+            return f.clientOrderId() + " filled " + f.role() + (f.legId() == null ? "" : " " + f.legId()) + " " + f.side() + " "
+                    + f.price().stripTrailingZeros().toPlainString() + " x" + f.quantity().toPlainString() + " at " + (f.eventTimeMicros() - T0);
+        } else if (e instanceof BrokerEvent.Cancelled c) {
+            return c.clientOrderId() + " cancelled " + c.role() + (c.legId() == null ? "" : " " + c.legId());
+        } else if (e instanceof BrokerEvent.Discrepancy d) {
+            return d.kind() + " " + d.clientOrderId() + " " + d.bracketId() + " " + d.instrument() + ": " + d.text();
+        }
+        return e.toString();
+    }
+
+    private static long at(int second) {
+        return T0 + second * 1_000_000L;
+    }
+
+    private static PlaceBracket market(String id, Side side, int quantity, String target, String stop) {
+        return new PlaceBracket(id, id, "ACCT", ES, side, EntryType.MARKET, BigDecimal.valueOf(quantity), null,
+                List.of(new BracketLegSpec(id + "-L1", BigDecimal.valueOf(quantity), target == null ? null : new BigDecimal(target),
+                        new BigDecimal(stop))), at(0));
+    }
+
+    @Test
+    void aFillWhileTheBrokerWasDownIsReportedOnceOnRestart() {
+        DtcLoopback.Market m = loopback.market();
+        Client first = new Client(m, Optional.empty());
+        first.broker.place(market("B1", Side.BUY, 1, "6004.00", "5990.00"));
+        assertThat(first.settle().take()).containsExactly("B1 accepted");
+        Optional<BrokerState> saved = first.broker.saveState();
+        first.broker.close();
+
+        m.trade(new BigDecimal("6000.00"), at(1)); // the entry fills while no broker is connected
+
+        Client second = new Client(m, saved);
+        second.broker.reconcile();
+        assertThat(second.take()).containsExactly("B1 filled ENTRY BUY 6000 x1 at 1000000");
+        second.broker.reconcile();
+        assertThat(second.settle().take()).as("a second reconciliation finds nothing new").isEmpty();
+
+        m.trade(new BigDecimal("6004.25"), at(2));
+        assertThat(second.settle().take()).containsExactly("B1 filled TARGET B1-L1 SELL 6004 x1 at 2000000", "B1 cancelled STOP B1-L1");
+    }
+
+    @Test
+    void anOrderTheServerDoesNotKnowAndOneTheSinkNeverSentAreReported() {
+        DtcLoopback.Market m = loopback.market();
+        Client first = new Client(m, Optional.empty());
+        first.broker.place(new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
+                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0)));
+        assertThat(first.settle().take()).containsExactly("B1 accepted");
+        Optional<BrokerState> saved = first.broker.saveState();
+        first.broker.close();
+
+        // the state taken to another trade account, where the server has never seen B1; someone trades there by hand
+        DtcLoopback.Market other = loopback.market();
+        Client manual = new Client(other, Optional.empty());
+        manual.broker.place(new PlaceBracket("M1", "M1", "ACCT", ES, Side.SELL, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("6010.00"),
+                List.of(new BracketLegSpec("M1-L1", BigDecimal.ONE, null, new BigDecimal("6020.00"))), at(0)));
+        assertThat(manual.settle().take()).containsExactly("M1 accepted");
+
+        Client restored = new Client(other, saved);
+        restored.broker.reconcile();
+        assertThat(restored.take()).containsExactly(
+                "FOREIGN_ORDER M1 null " + other.tape().symbol() + ": order M1 (" + serverIdOf(manual.broker.saveState()) + ", " + other.tape().symbol()
+                        + ") is open at the server but was not sent by this sink; left alone",
+                "ORDER_UNKNOWN_AT_VENUE B1 B1 ES: order B1 of bracket B1 is not known at the server (" + serverIdOf(saved) + "); bracket marked rejected");
+        assertThat(restored.broker.saveState()).as("the unknown bracket is dropped").isEmpty();
+    }
+
+    @Test
+    void aPositionChangedBehindTheSinksBackHaltsTheAccountOnControlCommands() {
+        DtcLoopback.Market m = loopback.market();
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        List<ControlCommand> commands = new ArrayList<>();
+        List<ExecutionReport> reports = new ArrayList<>();
+        ExecutionSink.Output output = new ExecutionSink.Output() {
+            @Override
+            public void report(ExecutionReport report) {
+                reports.add(report);
+            }
+
+            @Override
+            public void position(Position position) {
+            }
+
+            @Override
+            public void deadLetter(DeadLetter deadLetter) {
+            }
+
+            @Override
+            public void control(ControlCommand command) {
+                commands.add(command);
+            }
+        };
+        // someone buys 2 at the server on the sink's trade account
+        Client manual = new Client(m, Optional.empty());
+        manual.broker.place(market("X1", Side.BUY, 2, null, "5980.00"));
+        assertThat(manual.settle().take()).containsExactly("X1 accepted");
+        m.trade(new BigDecimal("6001.00"), at(3));
+        assertThat(manual.settle().take()).containsExactly("X1 filled ENTRY BUY 6001 x2 at 3000000");
+
+        AccountBrokers brokers = AccountBrokers.every(new DtcBrokerFactory(), m.settings(loopback.server.port()));
+        ExecutionSink sink = new ExecutionSink(new ExecutionSink.Config(Set.of("ACCT"), Duration.ofDays(7)), brokers, output, metrics);
+        try {
+            sink.start(); // start + reconcile: the server holds +2 ES, the sink nothing
+        } finally {
+            sink.close();
+        }
+
+        assertThat(commands).hasSize(1);
+        ControlCommand halt = commands.get(0);
+        assertThat(List.of(halt.getCommandId(), halt.getAccount(), halt.getCommand().name(), String.valueOf(halt.getInstrument()),
+                halt.getEventTime(), halt.getIssuedBy(), halt.getReason())).containsExactly(
+                "reconcile/ACCT/" + m.tape().symbol() + "/" + at(3), "ACCT", "HALT", "null", Instant.ofEpochSecond(0, at(3) * 1_000),
+                "execution-sink reconciliation", "position in " + m.tape().symbol() + " at the server 2, the sink's 0 (trade account "
+                        + m.tradeAccount() + ")");
+        assertThat(reports).isEmpty();
+        assertThat(metrics.counter("execution.reconciliation.discrepancies", "kind", "POSITION_MISMATCH").count()).isEqualTo(1.0);
+        assertThat(metrics.counter("execution.reconciliation.discrepancies", "kind", "FOREIGN_ORDER").count()).isEqualTo(1.0);
+    }
+
+    private static String serverIdOf(Optional<BrokerState> saved) {
+        String json = new String(saved.orElseThrow().bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int i = json.indexOf("\"serverId\":\"") + 12;
+        return json.substring(i, json.indexOf('"', i));
+    }
+}
