@@ -3,6 +3,7 @@ package io.liquidityengine.notifier.app;
 import io.liquidityengine.notifier.discord.DeadLetterSink;
 import io.liquidityengine.notifier.discord.Webhook;
 import io.liquidityengine.notifier.discord.WebhookClient;
+import io.liquidityengine.notifier.message.DeadLetterAlerts;
 import io.liquidityengine.notifier.message.Messages;
 import io.liquidityengine.notifier.message.Notification;
 import io.liquidityengine.notifier.message.StatusBoard;
@@ -12,9 +13,11 @@ import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.risk.RiskDecision;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -45,6 +48,7 @@ public class NotifierService {
     NotifierConfig config;
 
     private final AtomicLong deadLettered = new AtomicLong();
+    private final DeadLetterAlerts alerts = new DeadLetterAlerts();
     private StatusBoard board;
     private Dispatcher dispatcher;
 
@@ -60,8 +64,14 @@ public class NotifierService {
         dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null);
     }
 
+    /** Created at start, so a webhook without a readable URL fails the start, not the first message. */
+    void onStart(@Observes StartupEvent event) {
+        LOG.info("notifier started: " + (config.webhooks().isEmpty() ? "no webhooks, console only" : config.webhooks().size() + " webhook(s)"));
+    }
+
     /** Until the dlq.notifier topic is in the catalog: log and count (see the README). */
     private DeadLetterSink loggingDeadLetters() {
+        // WebhookClient has logged the reason (redacted) already; the body is not logged (it may be long)
         return (webhook, message, body, reason) -> deadLettered.incrementAndGet();
     }
 
@@ -135,7 +145,13 @@ public class NotifierService {
     @Incoming("dead-letters")
     @Blocking
     public void onDeadLetter(ConsumerRecord<String, DeadLetter> record) throws InterruptedException {
-        dispatcher.dispatch(Messages.deadLetter(record.topic(), record.value()));
+        Optional<Notification> n;
+        synchronized (alerts) {
+            n = alerts.onDeadLetter(record.topic(), record.value());
+        }
+        if (n.isPresent()) {
+            dispatcher.dispatch(n.get());
+        }
     }
 
     public long deadLettered() {
