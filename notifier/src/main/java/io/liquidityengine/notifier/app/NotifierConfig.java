@@ -23,6 +23,13 @@ public interface NotifierConfig {
     @WithDefault("5")
     int baseBarSeconds();
 
+    /**
+     * Wall time between two posted statuses of one instrument; statuses in between are coalesced to the
+     * last one. 0 posts every minutely status (live trading); set e.g. 5m for replays and backtests.
+     */
+    @WithDefault("0s")
+    Duration statusInterval();
+
     @WithDefault("liquidity-engine")
     String username();
 

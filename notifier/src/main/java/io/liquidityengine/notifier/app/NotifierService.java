@@ -16,6 +16,7 @@ import io.liquidityengine.schemas.signals.TradePlan;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,12 +24,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +55,8 @@ public class NotifierService {
     private final AtomicLong deadLettered = new AtomicLong();
     private final DeadLetterAlerts alerts = new DeadLetterAlerts();
     private StatusBoard board;
+    private StatusCoalescer coalescer;
+    private ScheduledExecutorService flusher;
     private Dispatcher dispatcher;
 
     @PostConstruct
@@ -62,6 +69,34 @@ public class NotifierService {
         routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
         board = new StatusBoard(config.baseBarSeconds());
         dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null);
+        Duration interval = config.statusInterval();
+        coalescer = new StatusCoalescer(interval);
+        if (!interval.isZero()) {
+            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "notifier-status-flush");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = Math.max(1, interval.toMillis() / 4);
+            flusher.scheduleWithFixedDelay(this::flushStatuses, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushStatuses() {
+        try {
+            dispatcher.dispatchAll(coalescer.due(System.nanoTime()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warning("status flush failed: " + e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
     }
 
     /** Created at start, so a webhook without a readable URL fails the start, not the first message. */
@@ -99,7 +134,7 @@ public class NotifierService {
         synchronized (board) {
             status = board.onBias(b);
         }
-        status.ifPresent(out::add);
+        status.ifPresent(n -> out.addAll(coalescer.offer(b.getInstrument(), n, System.nanoTime())));
         dispatcher.dispatchAll(out);
     }
 
