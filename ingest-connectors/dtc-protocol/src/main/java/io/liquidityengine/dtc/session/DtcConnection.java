@@ -20,7 +20,8 @@ import java.util.Arrays;
  */
 public final class DtcConnection implements Closeable {
 
-    private final Socket socket;
+    private final Closeable socket;
+    private final String peer;
     private final InputStream in;
     private final OutputStream out;
     private final DtcCodec readCodec;
@@ -28,12 +29,20 @@ public final class DtcConnection implements Closeable {
     private final Object writeLock = new Object();
     private byte[] frame = new byte[1024];
     private long offset;
+    private volatile boolean closed;
 
     public DtcConnection(Socket socket, int maxFrameSize) throws IOException {
-        this.socket = socket;
+        this(socket.getInputStream(), socket.getOutputStream(), socket,
+                socket.getRemoteSocketAddress() == null ? "?" : socket.getRemoteSocketAddress().toString(), maxFrameSize);
         socket.setTcpNoDelay(true);
-        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    }
+
+    /** Over any pair of streams (the fuzz test reads from bytes in memory); {@code closer} is closed by {@link #close()}. */
+    DtcConnection(InputStream in, OutputStream out, Closeable closer, String peer, int maxFrameSize) {
+        this.socket = closer;
+        this.peer = peer;
+        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.out = new BufferedOutputStream(out, 64 * 1024);
         this.readCodec = new DtcCodec(maxFrameSize);
         this.writeCodec = new DtcCodec(maxFrameSize);
     }
@@ -102,7 +111,7 @@ public final class DtcConnection implements Closeable {
     }
 
     public String peer() {
-        return socket.getRemoteSocketAddress() == null ? "?" : socket.getRemoteSocketAddress().toString();
+        return peer;
     }
 
     private int readUpTo(byte[] dst, int off, int len) throws IOException {
@@ -138,6 +147,7 @@ public final class DtcConnection implements Closeable {
     /** Closes the socket; a thread blocked in {@link #read()} gets an IOException. */
     @Override
     public void close() {
+        closed = true;
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -146,6 +156,6 @@ public final class DtcConnection implements Closeable {
     }
 
     public boolean isClosed() {
-        return socket.isClosed();
+        return closed;
     }
 }
