@@ -1,0 +1,51 @@
+package io.liquidityengine.topology.backtest.report;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One closed round trip as the report sees it: what was traded, by which strategy, in and out, and what it
+ * made. {@code pnl} is gross (ticks x tick value, before commission, as exec.positions' realizedPnl);
+ * {@link #netPnl()} subtracts the commission.
+ *
+ * @param ticks result in ticks times contracts (as exec.positions' realizedTicks)
+ */
+public record ClosedTrade(String instrument, String strategy, Side side, long quantity, Instant entryTime,
+                          BigDecimal entryPrice, Instant exitTime, BigDecimal exitPrice, long ticks, BigDecimal pnl,
+                          BigDecimal commission, String exitReason) {
+
+    public enum Side { LONG, SHORT }
+
+    public ClosedTrade {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(entryTime, "entryTime");
+        Objects.requireNonNull(entryPrice, "entryPrice");
+        Objects.requireNonNull(exitTime, "exitTime");
+        Objects.requireNonNull(exitPrice, "exitPrice");
+        Objects.requireNonNull(pnl, "pnl");
+        Objects.requireNonNull(commission, "commission");
+        Objects.requireNonNull(exitReason, "exitReason");
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity must be positive, was " + quantity);
+        }
+        if (exitTime.isBefore(entryTime)) {
+            throw new IllegalArgumentException("exit " + exitTime + " before entry " + entryTime);
+        }
+        if (commission.signum() < 0) {
+            throw new IllegalArgumentException("commission must be >= 0, was " + commission);
+        }
+    }
+
+    /** P&L after commission. */
+    public BigDecimal netPnl() {
+        return pnl.subtract(commission);
+    }
+
+    public Duration duration() {
+        return Duration.between(entryTime, exitTime);
+    }
+}
