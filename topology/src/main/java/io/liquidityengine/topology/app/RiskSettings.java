@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code engine.risk.*}: the accounts the risk stage manages and the rules it applies (STRATEGY.md defaults). */
+/** {@code engine.risk.*}: the accounts the risk stage manages and the rules it applies (the defaults of docs/strategy.md). */
 @ConfigMapping(prefix = "engine.risk")
 public interface RiskSettings {
 

@@ -48,7 +48,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule of STRATEGY.md "Risk and the trading day" and every account limit of {@link RiskConfig}, through the
+ * Every rule of docs/strategy.md ("Risk and the trading day") and every account limit of {@link RiskConfig}, through the
  * whole risk stage of the production topology: plans and bar clocks piped to sig.plans / sig.bias (fanned out to the
  * account through risk.signals-by-account), feedback to exec.reports / exec.positions, the kill switch to
  * control.commands; the exact decisions on risk.decisions (status, reason code, quantity, every number behind it,

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Configuration of a {@link ReferenceSignalEngine} for one instrument; {@link #defaults} uses the
- * STRATEGY.md numbers.
+ * numbers of docs/strategy.md.
  *
  * @param chopBandTicks  chop band N (24)
  * @param rsiPeriod      RSI period (14)

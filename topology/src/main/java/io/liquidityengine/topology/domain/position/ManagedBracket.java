@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * One bracket of an account from its PLACE to its end: the working entry, then the open position
- * with its OCO exit legs, managed by the rules of STRATEGY.md ("Managing an open position"):
+ * with its OCO exit legs, managed by the rules of docs/strategy.md ("Managing an open position"):
  * break-even stops after T1, targets that follow their levels, stops that only ever move in the
  * position's favour, flatten on demand. Prices are whole ticks; realized P&L is ticks x contracts
  * (exact), money is only ever ticks x tick value.

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * Risk rules of an account; defaults from STRATEGY.md ("Risk and the trading day"). Money is in the
+ * Risk rules of an account; defaults from docs/strategy.md ("Risk and the trading day"). Money is in the
  * instruments' currency.
  *
  * @param windowStart              new entries from this local time of the trading day (10:05)

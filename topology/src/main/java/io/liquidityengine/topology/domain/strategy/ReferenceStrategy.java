@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The reference strategy of STRATEGY.md ("Entry"), with the plan lifecycle.
+ * The reference strategy of docs/strategy.md ("Entries and plans"), with the plan lifecycle.
  *
  * <p>Long setup: trend V2 LONG, delta position LONG, not extended, normal-action bars >= 24 and,
  * when the bar supplies it, Avg >= 70. Plan: limit entry at the nearest unfilled level below the

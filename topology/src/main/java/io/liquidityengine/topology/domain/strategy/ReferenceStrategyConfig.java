@@ -1,7 +1,7 @@
 package io.liquidityengine.topology.domain.strategy;
 
 /**
- * Numbers of the reference strategy; {@link #DEFAULTS} are STRATEGY.md's.
+ * Numbers of the reference strategy; {@link #DEFAULTS} are the defaults of docs/strategy.md.
  *
  * @param stopPoints           stop distance from entry, price points (6.00)
  * @param minRewardRisk        minimum (T1 - entry) / (entry - stop) (1.0)

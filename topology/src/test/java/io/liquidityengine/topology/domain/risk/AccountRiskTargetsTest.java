@@ -31,7 +31,7 @@ import static io.liquidityengine.topology.domain.risk.RiskFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The targets of every bias record move open positions' working legs (STRATEGY.md: "Move each leg's target when its level changes"). */
+/** The targets of every bias record move open positions' working legs (docs/strategy.md, "Managing an open position": a leg's target follows its level). */
 class AccountRiskTargetsTest {
 
     private static final long T = at("10:30");
