@@ -15,6 +15,10 @@ public interface NotifierConfig {
     /** Webhooks by name; e.g. {@code notifier.webhooks.fills.url} or {@code NOTIFIER_WEBHOOKS_FILLS_URL}. */
     Map<String, WebhookConfig> webhooks();
 
+    /** Prefix of the consumer groups, one per channel: {@code <group-id>-<channel>} (used in application.properties). */
+    @WithDefault("notifier")
+    String groupId();
+
     /** Print every notification as one console line too. */
     @WithDefault("true")
     boolean console();

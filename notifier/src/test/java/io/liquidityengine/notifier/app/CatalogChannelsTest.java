@@ -35,6 +35,8 @@ class CatalogChannelsTest {
                 Map.entry("sig-plans", Topics.SIG_PLANS.name()));
         topics.values().stream().flatMap(v -> Arrays.stream(v.split(","))).forEach(Topics::byName);
         assertThat(p.getProperty("mp.messaging.connector.smallrye-kafka.isolation.level")).isEqualTo("read_committed");
+        topics.keySet().forEach(channel -> assertThat(p.getProperty("mp.messaging.incoming." + channel + ".group.id"))
+                .isEqualTo("${notifier.group-id}-" + channel));
         assertThat(p.getProperty("mp.messaging.connector.smallrye-kafka.value.deserializer")).isEqualTo(CatalogDeserializer.class.getName());
     }
 }

@@ -14,6 +14,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * A loopback HTTP server that behaves like Discord's Execute Webhook endpoint for one webhook
@@ -22,9 +26,9 @@ import java.util.List;
  * {@code X-RateLimit-*} headers for a bucket of {@link #LIMIT} requests per {@link #RESET_AFTER}
  * seconds, 404 with code 10015 for any other webhook, and answers scripted 429s and 5xx when told to.
  */
-final class FakeDiscord implements AutoCloseable {
+public final class FakeDiscord implements AutoCloseable {
 
-    static final String TOKEN = "SeCrEtToKeN-abc_123";
+    public static final String TOKEN = "SeCrEtToKeN-abc_123";
     static final int LIMIT = 5;
     static final String RESET_AFTER = "2.5";
     static final String BUCKET = "bucket-abc";
@@ -38,21 +42,22 @@ final class FakeDiscord implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<JsonNode> accepted = new ArrayList<>();
+    private final BlockingQueue<JsonNode> arrivals = new LinkedBlockingQueue<>();
     private int requests;
     private int inWindow;
     private long nextId = 1000;
 
-    FakeDiscord() throws IOException {
+    public FakeDiscord() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/webhooks/", this::handle);
         server.start();
     }
 
-    URI webhookUrl() {
+    public URI webhookUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/webhooks/123456/" + TOKEN);
     }
 
-    synchronized void rateLimitNext(double retryAfter, boolean global) {
+    public synchronized void rateLimitNext(double retryAfter, boolean global) {
         List<String[]> headers = new ArrayList<>();
         headers.add(new String[] {"Retry-After", String.valueOf((long) Math.ceil(retryAfter))});
         headers.add(new String[] {"X-RateLimit-Scope", global ? "global" : "user"});
@@ -63,17 +68,22 @@ final class FakeDiscord implements AutoCloseable {
                 + ", \"global\": " + global + "}", headers));
     }
 
+    /** The next accepted message body, waiting at most {@code timeout}; null when none arrived in time. */
+    public JsonNode nextAccepted(Duration timeout) throws InterruptedException {
+        return arrivals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     synchronized void failNext(int status, int times) {
         for (int i = 0; i < times; i++) {
             script.add(new Scripted(status, "{\"message\": \"Internal Server Error\", \"code\": 0}", List.of()));
         }
     }
 
-    synchronized List<JsonNode> accepted() {
+    public synchronized List<JsonNode> accepted() {
         return List.copyOf(accepted);
     }
 
-    synchronized int requests() {
+    public synchronized int requests() {
         return requests;
     }
 
@@ -120,6 +130,7 @@ final class FakeDiscord implements AutoCloseable {
                     + "\"BASE_TYPE_BAD\", \"message\": \"" + invalid + "\"}]}}", List.of());
         }
         accepted.add(body);
+        arrivals.add(body);
         int remaining = LIMIT - 1 - inWindow;
         inWindow = remaining == 0 ? 0 : inWindow + 1;
         List<String[]> headers = List.of(new String[] {"X-RateLimit-Limit", String.valueOf(LIMIT)},

@@ -1,0 +1,117 @@
+package io.liquidityengine.notifier.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liquidityengine.local.LocalStack;
+import io.liquidityengine.local.LocalStackExtension;
+import io.liquidityengine.notifier.discord.FakeDiscord;
+import io.liquidityengine.notifier.message.Records;
+import io.liquidityengine.schemas.catalog.Topic;
+import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.execution.ExecType;
+import io.liquidityengine.schemas.execution.OrderRole;
+import io.liquidityengine.schemas.execution.Side;
+import io.liquidityengine.schemas.signals.BiasValue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, started as a process) against the
+ * local stack and {@link FakeDiscord}: records on sig.bias, risk.decisions, exec.reports and
+ * exec.positions come out as webhook messages, the bias flips in order, a route 429 waited out, and
+ * the service's log never shows the webhook token.
+ */
+@ExtendWith(LocalStackExtension.class)
+class NotifierProcessIT {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(60);
+
+    @Test
+    void recordsBecomeWebhookMessagesThroughTheBrokerAndA429IsWaitedOut(LocalStack stack) throws Exception {
+        Instant t0 = Instant.parse("2024-12-05T14:31:05Z");
+        try (FakeDiscord discord = new FakeDiscord()) {
+            discord.rateLimitNext(0.2, false);
+            produce(stack, Topics.SIG_BIAS, "ES", Records.bias().setEventTime(t0).build());
+            produce(stack, Topics.SIG_BIAS, "ES", Records.bias().setEventTime(t0.plusSeconds(5)).setFlip(false).build());
+            produce(stack, Topics.SIG_BIAS, "ES", Records.bias().setEventTime(t0.plusSeconds(10)).setPreviousBias(BiasValue.LONG)
+                    .setBias(BiasValue.HOLD).setClose(6003.5).build());
+            produce(stack, Topics.RISK_DECISIONS, "ES-PAPER-1", Records.decision().build());
+            produce(stack, Topics.EXEC_REPORTS, "ES-PAPER-1", Records.fill().build());
+            produce(stack, Topics.EXEC_REPORTS, "ES-PAPER-1", Records.fill().setReportId("r-8").setExecType(ExecType.ACCEPTED)
+                    .setFillPrice(null).setFillQuantity(0).build());
+            produce(stack, Topics.EXEC_REPORTS, "ES-PAPER-1", Records.fill().setReportId("r-9").setRole(OrderRole.TARGET)
+                    .setSide(Side.SELL).setLegId("T1").setFillPrice(6009.0).build());
+            produce(stack, Topics.EXEC_POSITIONS, "ES-PAPER-1", Records.position().build());
+
+            Path log = Path.of("target", "notifier-process-it.log");
+            Process notifier = start(stack, discord, log);
+            List<String> got = new ArrayList<>();
+            try {
+                for (int i = 0; i < 6; i++) {
+                    JsonNode body = discord.nextAccepted(ARRIVAL);
+                    assertThat(body).as("message %d of 6 after %s", i + 1, got).isNotNull();
+                    got.add(body.get("content").asText());
+                }
+            } finally {
+                // SIGKILL: a graceful stop closes the six consumers one after the other, about 3 s each
+                notifier.destroyForcibly().waitFor();
+            }
+
+            assertThat(got).containsExactlyInAnyOrder(
+                    "**ES** bias flip SHORT → LONG at 6001.25 (2024-12-05 14:31:05 UTC)",
+                    "**ES** bias flip LONG → HOLD at 6003.5 (2024-12-05 14:31:15 UTC)",
+                    "ES-PAPER-1 rejected ES plan ES-ema-1 rev 0: REWARD_RISK_TOO_LOW: reward/risk 0.90 below 1.00 (2024-12-05 14:31:05 UTC)",
+                    "ES-PAPER-1 ES fill +4 @ 6000.5, ENTRY of bracket b-1 (2024-12-05 14:31:05 UTC)",
+                    "ES-PAPER-1 ES fill -4 @ 6009, TARGET of bracket b-1 leg T1 (2024-12-05 14:31:05 UTC)",
+                    "ES-PAPER-1 ES long closed: +34 ticks, P&L 425.00 USD, commission 18.00, net 407.00 USD"
+                            + " (entry avg 6000.5, opened 2024-12-05 14:31:05 UTC, closed 2024-12-05 14:52:30 UTC)");
+            // one topic-partition each: the flips and the fills arrive in the order they were produced
+            assertThat(got.stream().filter(s -> s.contains("bias flip")).map(s -> s.substring(0, 30)))
+                    .containsExactly("**ES** bias flip SHORT → LONG ", "**ES** bias flip LONG → HOLD a");
+            assertThat(got.stream().filter(s -> s.contains(" fill ")).map(s -> s.substring(0, 26)))
+                    .containsExactly("ES-PAPER-1 ES fill +4 @ 60", "ES-PAPER-1 ES fill -4 @ 60");
+            assertThat(discord.requests()).isEqualTo(7);
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(output).contains("rate limited (route), retry after 0.2 s").contains("/api/webhooks/123456/***")
+                    .doesNotContain(FakeDiscord.TOKEN);
+        }
+    }
+
+    private static Process start(LocalStack stack, FakeDiscord discord, Path log) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        assertThat(jar).as("the packaged service").exists();
+        Files.createDirectories(log.getParent());
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
+                "-Dschema.registry.url=" + stack.registryUrl(),
+                "-Dnotifier.group-id=notifier-it-" + UUID.randomUUID(),
+                "-Dnotifier.webhooks.it.url=" + discord.webhookUrl(),
+                "-Dnotifier.webhooks.it.events=BIAS_FLIP,REJECTED_DECISION,FILL,POSITION_CLOSED",
+                "-jar", jar.toString());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static <V extends SpecificRecord> void produce(LocalStack stack, Topic<String, V> topic, String key, V value) throws Exception {
+        Map<String, Object> config = stack.clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            byte[] bytes = topic.valueSerde(stack.registryConfig()).serializer().serialize(topic.name(), value);
+            producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes)).get();
+        }
+    }
+}
