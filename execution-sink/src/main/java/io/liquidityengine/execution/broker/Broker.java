@@ -39,6 +39,16 @@ public interface Broker extends AutoCloseable {
     }
 
     /**
+     * Called once the sink has processed every input record that was on its topics when it started (so
+     * every instruction a crashed predecessor may have sent has been processed again), and right after
+     * {@link #reconcile} for a broker made later. A broker that found orders at the venue it could not
+     * place yet (they may still be adopted by an instruction being processed again) decides now which are
+     * foreign and checks positions. Default: nothing.
+     */
+    default void inputCaughtUp() {
+    }
+
+    /**
      * The broker's own state to carry across a restart, opaque to the sink and stored in its snapshot
      * in the same transaction as the outputs it reflects; empty when there is nothing to carry.
      */

@@ -146,6 +146,19 @@ public final class DtcBroker implements Broker {
     private final AtomicInteger requestIds = new AtomicInteger();
     private final Map<Integer, Request> requests = new ConcurrentHashMap<>();
     private long sent;
+    /**
+     * Orders of the trade account the server has and the state does not (learned by reconciliation, by
+     * client order id): an instruction processed again after a crash adopts them instead of sending them,
+     * so no client order id is ever submitted twice. Not saved: every start reconciles again.
+     */
+    private final Map<String, OrderUpdate> unclaimed = new LinkedHashMap<>();
+    /** Whether the sink has processed again everything a predecessor may have sent (see {@link #inputCaughtUp}). */
+    private boolean inputCaughtUp;
+    /** Foreign orders and positions not checked yet: orders at the server were waiting to be adopted. */
+    private boolean checkDeferred;
+    private long seenMicros;
+    /** A test hook (system property {@value #HOLD_AFTER_SEND}): after sending this client order id, the sink's thread waits for ever. */
+    static final String HOLD_AFTER_SEND = "liquidityengine.test.dtc.hold-after-send";
 
     private static final class Request {
         final List<DtcMessage> messages = new ArrayList<>();
@@ -341,6 +354,10 @@ public final class DtcBroker implements Broker {
         }
         state.brackets.put(b.bracketId, b);
         state.lastEventMicros = Math.max(state.lastEventMicros, t);
+        if (unclaimed.containsKey(entry.id)) {
+            adopt(b, pairs, context.listener());
+            return;
+        }
         boolean ok = send(SubmitNewSingleOrder.builder().symbol(b.symbol).exchange(b.exchange).tradeAccount(config.tradeAccount())
                 .clientOrderId(entry.id).orderType(entry.type).buySell(buySell(entry.side)).price1(price(entry.price))
                 .quantity(entry.quantity.doubleValue()).timeInForce(TimeInForce.GOOD_TILL_CANCELED).isAutomatedOrder(1)
@@ -356,6 +373,105 @@ public final class DtcBroker implements Broker {
         if (!ok) {
             LOG.warn("DTC broker of account {}: bracket {} not fully sent (session down); reconciliation will find what reached the server",
                     context.account(), b.bracketId);
+        }
+        holdIfAsked(entry.id);
+    }
+
+    private SubmitNewSingleOrder entryMessage(Bracket b, Order entry, boolean parent) {
+        return SubmitNewSingleOrder.builder().symbol(b.symbol).exchange(b.exchange).tradeAccount(config.tradeAccount())
+                .clientOrderId(entry.id).orderType(entry.type).buySell(buySell(entry.side)).price1(price(entry.price))
+                .quantity(entry.quantity.doubleValue()).timeInForce(TimeInForce.GOOD_TILL_CANCELED).isAutomatedOrder(1)
+                .isParentOrder(parent ? 1 : 0).build();
+    }
+
+    private SubmitNewOCOOrder pairMessage(Bracket b, Order target, Order stop, String parent) {
+        return SubmitNewOCOOrder.builder().symbol(b.symbol).exchange(b.exchange).tradeAccount(config.tradeAccount())
+                .clientOrderId_1(target.id).orderType_1(target.type).buySell_1(buySell(target.side)).price1_1(price(target.price))
+                .quantity_1(target.quantity.doubleValue())
+                .clientOrderId_2(stop.id).orderType_2(stop.type).buySell_2(buySell(stop.side)).price1_2(price(stop.price))
+                .quantity_2(stop.quantity.doubleValue())
+                .timeInForce(TimeInForce.GOOD_TILL_CANCELED).isAutomatedOrder(1).parentTriggerClientOrderId(parent).build();
+    }
+
+    private SubmitNewSingleOrder stopMessage(Bracket b, Order leg) {
+        return SubmitNewSingleOrder.builder().symbol(b.symbol).exchange(b.exchange).tradeAccount(config.tradeAccount())
+                .clientOrderId(leg.id).orderType(OrderType.STOP).buySell(buySell(leg.side)).price1(price(leg.price))
+                .quantity(leg.quantity.doubleValue()).timeInForce(TimeInForce.GOOD_TILL_CANCELED).isAutomatedOrder(1).build();
+    }
+
+    private SubmitNewSingleOrder marketMessage(Bracket b, Order market) {
+        return SubmitNewSingleOrder.builder().symbol(b.symbol).exchange(b.exchange).tradeAccount(config.tradeAccount())
+                .clientOrderId(market.id).orderType(OrderType.MARKET).buySell(buySell(market.side)).quantity(market.quantity.doubleValue())
+                .timeInForce(TimeInForce.GOOD_TILL_CANCELED).isAutomatedOrder(1).build();
+    }
+
+    /**
+     * A bracket whose entry the server already has (sent before a crash, after the last committed
+     * snapshot): its orders at the server are taken over (server ids, status, fills, in the order they
+     * happened), the OCO pairs that never reached it are sent, nothing is sent twice. The engine's prices
+     * are kept, so a MODIFY processed again replaces to the same price and reports as it did.
+     */
+    private void adopt(Bracket b, List<Order[]> pairs, Consumer<? super BrokerEvent> out) {
+        Order entry = entry(b);
+        for (Order[] pair : pairs) {
+            if (!unclaimed.containsKey(pair[0].id) && !unclaimed.containsKey(pair[1].id)) {
+                send(pairMessage(b, pair[0], pair[1], entry.id));
+            }
+        }
+        List<OrderUpdate> open = new ArrayList<>();
+        List<OrderUpdate> done = new ArrayList<>();
+        for (String id : b.orders) {
+            OrderUpdate u = unclaimed.remove(id);
+            if (u == null) {
+                continue;
+            }
+            Order o = state.orders.get(id);
+            o.serverId = u.serverOrderId();
+            if (o.status == Status.UNSENT) {
+                o.status = Status.SENT;
+            }
+            (active(u) ? open : done).add(u);
+        }
+        LOG.info("DTC broker of account {}: bracket {} adopted from the server ({} open, {} done orders); not sent again", context.account(),
+                b.bracketId, open.size(), done.size());
+        open.forEach(u -> apply(u, out));
+        done.sort(java.util.Comparator.comparingLong(DtcBroker::transactionMicros));
+        done.forEach(u -> apply(u, out));
+    }
+
+    private static boolean active(OrderUpdate u) {
+        int s = u.orderStatus();
+        return s == OrderStatus.OPEN || s == OrderStatus.PENDING_OPEN || s == OrderStatus.PENDING_CHILD;
+    }
+
+    private static long transactionMicros(OrderUpdate u) {
+        return u.lastFillDateTime() > 0 ? u.lastFillDateTime() * 1_000L : Math.round(u.latestTransactionDateTime() * 1_000_000d);
+    }
+
+    /** Sends a single order (a stop-only leg, a flatten's market order), or adopts it when the server has it already. */
+    private void sendOrAdopt(Order o, DtcMessage message, Consumer<? super BrokerEvent> out) {
+        OrderUpdate u = unclaimed.remove(o.id);
+        if (u != null) {
+            o.serverId = u.serverOrderId();
+            LOG.info("DTC broker of account {}: order {} adopted from the server ({}); not sent again", context.account(), o.id, u.serverOrderId());
+            apply(u, out);
+            return;
+        }
+        if (!send(message)) {
+            LOG.warn("DTC broker of account {}: order {} not sent (session down); reconciliation will send it", context.account(), o.id);
+        }
+        holdIfAsked(o.id);
+    }
+
+    private static void holdIfAsked(String clientOrderId) {
+        String hold = System.getProperty(HOLD_AFTER_SEND);
+        if (hold != null && hold.equals(clientOrderId)) {
+            LOG.warn("Test hook {}: holding the sink's thread after sending {}", HOLD_AFTER_SEND, clientOrderId);
+            try {
+                new java.util.concurrent.CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -551,13 +667,11 @@ public final class DtcBroker implements Broker {
         if (o.role == OrderRole.ENTRY) {
             b.entryFilled = true;
             out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, OrderRole.ENTRY, null, b.side, price, o.quantity, BigDecimal.ZERO, t));
-            for (String id : b.orders) {
+            for (String id : List.copyOf(b.orders)) {
                 Order leg = state.orders.get(id);
                 if (leg.status == Status.UNSENT && b.flattenId == null) {
                     leg.status = Status.SENT;
-                    send(SubmitNewSingleOrder.builder().symbol(b.symbol).exchange(b.exchange).tradeAccount(config.tradeAccount())
-                            .clientOrderId(leg.id).orderType(OrderType.STOP).buySell(buySell(leg.side)).price1(price(leg.price))
-                            .quantity(leg.quantity.doubleValue()).timeInForce(TimeInForce.GOOD_TILL_CANCELED).isAutomatedOrder(1).build());
+                    sendOrAdopt(leg, stopMessage(b, leg), out);
                 }
             }
         } else if (o.role == OrderRole.FLATTEN) {
@@ -629,11 +743,7 @@ public final class DtcBroker implements Broker {
             return;
         }
         Order market = order(b, b.flattenId, OrderRole.FLATTEN, null, b.side.opposite(), OrderType.MARKET, null, open, Status.SENT);
-        if (!send(SubmitNewSingleOrder.builder().symbol(b.symbol).exchange(b.exchange).tradeAccount(config.tradeAccount())
-                .clientOrderId(market.id).orderType(OrderType.MARKET).buySell(buySell(market.side)).quantity(open.doubleValue())
-                .timeInForce(TimeInForce.GOOD_TILL_CANCELED).isAutomatedOrder(1).build())) {
-            LOG.warn("DTC broker of account {}: flatten order {} not sent (session down); reconciliation will look for it", context.account(), market.id);
-        }
+        sendOrAdopt(market, marketMessage(b, market), out);
     }
 
     private void maybeDone(Bracket b) {
@@ -674,49 +784,70 @@ public final class DtcBroker implements Broker {
         // fills since the last fill booked (a whole second earlier: DTC fill times are seconds; booking is idempotent)
         int id = requestIds.incrementAndGet();
         long since = state.lastFillMicros == 0 ? 0 : state.lastFillMicros / 1_000_000L - 1;
-        Set<String> filledAtServer = new HashSet<>();
+        Set<String> filledAtServer = new java.util.LinkedHashSet<>();
         // the time of what reconciliation reports: the latest the sink or the server has seen of this account
-        long seen = state.lastEventMicros;
+        seenMicros = Math.max(seenMicros, state.lastEventMicros);
         for (DtcMessage m : request(id, HistoricalOrderFillsRequest.builder().requestId(id).tradeAccount(account).startDateTime(since).build())) {
             if (m instanceof HistoricalOrderFillResponse f && f.noOrderFills() == 0) {
                 filledAtServer.add(f.serverOrderId());
-                seen = Math.max(seen, f.dateTime() * 1_000_000L);
+                seenMicros = Math.max(seenMicros, f.dateTime() * 1_000_000L);
             }
         }
         // every open order at the server
         id = requestIds.incrementAndGet();
-        Set<String> openAtServer = new HashSet<>();
+        Set<String> found = new HashSet<>();
+        List<OrderUpdate> learnt = new ArrayList<>();
         for (DtcMessage m : request(id, OpenOrdersRequest.builder().requestId(id).requestAllOrders(1).tradeAccount(account).build())) {
             if (m instanceof OrderUpdate u && u.noOrders() == 0) {
-                seen = Math.max(seen, Math.round(u.latestTransactionDateTime() * 1_000_000d));
-                openAtServer.add(u.clientOrderId());
-                if (state.orders.containsKey(u.clientOrderId())) {
-                    apply(u, out);
-                } else {
-                    out.accept(new Discrepancy(u.clientOrderId(), null, context.account(), Discrepancy.Kind.FOREIGN_ORDER, u.symbol(),
-                            "order " + u.clientOrderId() + " (" + u.serverOrderId() + ", " + u.symbol() + ") is open at the server but was not sent"
-                                    + " by this sink; left alone", seen));
-                }
+                learnt.add(u);
             }
         }
-        // orders this sink believes working that are not open there: filled, canceled, or unknown
+        // filled orders the state does not know by server id (sent before a crash, after the last snapshot), and their OCO partners and parents
+        Set<String> known = new HashSet<>();
+        state.orders.values().forEach(o -> known.add(o.serverId));
+        learnt.forEach(u -> known.add(u.serverOrderId()));
+        java.util.ArrayDeque<String> ask = new java.util.ArrayDeque<>();
+        filledAtServer.stream().filter(sid -> !known.contains(sid)).forEach(ask::add);
+        learnt.forEach(u -> linked(u, known, ask));
+        while (!ask.isEmpty()) {
+            String sid = ask.poll();
+            if (!known.add(sid)) {
+                continue;
+            }
+            OrderUpdate u = byServerId(sid);
+            if (u != null) {
+                learnt.add(u);
+                linked(u, known, ask);
+            }
+        }
+        for (OrderUpdate u : learnt) {
+            seenMicros = Math.max(seenMicros, Math.round(u.latestTransactionDateTime() * 1_000_000d));
+            found.add(u.clientOrderId());
+            if (state.orders.containsKey(u.clientOrderId())) {
+                apply(u, out);
+            } else {
+                unclaimed.put(u.clientOrderId(), u);
+            }
+        }
+        // orders this sink believes working that are not open there: filled, canceled, unknown, or never sent
         for (Order o : List.copyOf(state.orders.values())) {
-            if (!state.orders.containsKey(o.id) || !(o.status == Status.SENT || o.status == Status.WORKING) || openAtServer.contains(o.id)) {
+            if (!state.orders.containsKey(o.id) || !(o.status == Status.SENT || o.status == Status.WORKING) || found.contains(o.id)) {
                 continue;
             }
             Bracket b = state.brackets.get(o.bracketId);
             if (!o.serverId.isEmpty()) {
-                id = requestIds.incrementAndGet();
-                List<DtcMessage> answer = request(id, OpenOrdersRequest.builder().requestId(id).requestAllOrders(0).serverOrderId(o.serverId)
-                        .tradeAccount(account).build());
-                if (answer.get(0) instanceof OrderUpdate u && u.noOrders() == 0) {
+                OrderUpdate u = byServerId(o.serverId);
+                if (u != null) {
                     apply(u, out);
                     continue;
                 }
+            } else if (b != null && o.status == Status.SENT) {
+                resend(b, o);
+                continue;
             }
             out.accept(new Discrepancy(o.id, o.bracketId, context.account(), Discrepancy.Kind.ORDER_UNKNOWN_AT_VENUE,
                     b == null ? null : b.instrument.symbol(), "order " + o.id + " of bracket " + o.bracketId + " is not known at the server"
-                    + (o.serverId.isEmpty() ? "" : " (" + o.serverId + ")") + "; bracket marked rejected", seen));
+                    + (o.serverId.isEmpty() ? "" : " (" + o.serverId + ")") + "; bracket marked rejected", seenMicros));
             if (b != null) {
                 remove(b);
             }
@@ -724,8 +855,91 @@ public final class DtcBroker implements Broker {
         if (!filledAtServer.isEmpty()) {
             LOG.debug("DTC broker of account {}: {} fills at the server since {}", context.account(), filledAtServer.size(), since);
         }
-        // positions: the server's against what the booked fills make them
-        id = requestIds.incrementAndGet();
+        if (!inputCaughtUp && !unclaimed.isEmpty()) {
+            checkDeferred = true;
+            LOG.info("DTC broker of account {}: {} orders at the server not in the restored state ({}); they are adopted when their"
+                    + " instructions are processed again, positions are checked once the sink has caught up", context.account(), unclaimed.size(),
+                    String.join(", ", unclaimed.keySet()));
+            return;
+        }
+        foreignAndPositions(out);
+    }
+
+    @Override
+    public void inputCaughtUp() {
+        inputCaughtUp = true;
+        if (checkDeferred) {
+            checkDeferred = false;
+            foreignAndPositions(context.listener());
+        }
+    }
+
+    private void linked(OrderUpdate u, Set<String> known, java.util.ArrayDeque<String> ask) {
+        for (String sid : new String[] {u.ocoLinkedOrderServerOrderId(), u.parentServerOrderId()}) {
+            if (!sid.isEmpty() && !known.contains(sid)) {
+                ask.add(sid);
+            }
+        }
+    }
+
+    /** The server's current view of one order ({@code OpenOrdersRequest} for its server order id, whatever its status), or null. */
+    private OrderUpdate byServerId(String serverId) {
+        int id = requestIds.incrementAndGet();
+        List<DtcMessage> answer = request(id, OpenOrdersRequest.builder().requestId(id).requestAllOrders(0).serverOrderId(serverId)
+                .tradeAccount(config.tradeAccount()).build());
+        return answer.get(0) instanceof OrderUpdate u && u.noOrders() == 0 ? u : null;
+    }
+
+    /**
+     * An order the state holds as sent without ever having had an answer, that the server has neither open
+     * nor filled: its send was lost (session down, or a crash after the snapshot recorded it), so it goes now
+     * (for the first time at the server; an OCO order with its partner, the entry with its pairs).
+     */
+    private void resend(Bracket b, Order o) {
+        LOG.info("DTC broker of account {}: order {} of bracket {} never reached the server; sending it now", context.account(), o.id, b.bracketId);
+        Order entry = entry(b);
+        if (o == entry) {
+            List<Order[]> pairs = pairs(b);
+            send(entryMessage(b, entry, !pairs.isEmpty()));
+            pairs.stream().filter(p -> p[0].serverId.isEmpty() && p[0].status == Status.SENT).forEach(p -> send(pairMessage(b, p[0], p[1], entry.id)));
+        } else if (o.role == OrderRole.FLATTEN) {
+            send(marketMessage(b, o));
+        } else if (o.role == OrderRole.STOP && pairs(b).stream().noneMatch(p -> p[1] == o)) {
+            send(stopMessage(b, o));
+        } else {
+            Order[] pair = pairs(b).stream().filter(p -> p[0] == o || p[1] == o).findFirst().orElseThrow();
+            if (o == pair[0] || !(pair[0].serverId.isEmpty() && pair[0].status == Status.SENT)) {
+                send(pairMessage(b, pair[0], pair[1], entry.id)); // once per pair (from its target, or its stop alone)
+            }
+        }
+    }
+
+    /** The bracket's OCO pairs (target, stop) by leg. */
+    private List<Order[]> pairs(Bracket b) {
+        List<Order[]> out = new ArrayList<>();
+        for (String id : b.orders) {
+            Order t = state.orders.get(id);
+            if (t.role == OrderRole.TARGET) {
+                state.orders.values().stream().filter(s -> s.bracketId.equals(b.bracketId) && s.role == OrderRole.STOP && java.util.Objects.equals(s.legId, t.legId))
+                        .findFirst().ifPresent(s -> out.add(new Order[] {t, s}));
+            }
+        }
+        return out;
+    }
+
+    /** Open orders the sink never sent ({@code FOREIGN_ORDER}) and the positions against what the booked fills make them. */
+    private void foreignAndPositions(Consumer<? super BrokerEvent> out) {
+        String account = config.tradeAccount();
+        for (OrderUpdate u : List.copyOf(unclaimed.values())) {
+            if (active(u)) {
+                out.accept(new Discrepancy(u.clientOrderId(), null, context.account(), Discrepancy.Kind.FOREIGN_ORDER, u.symbol(),
+                        "order " + u.clientOrderId() + " (" + u.serverOrderId() + ", " + u.symbol() + ") is open at the server but was not sent"
+                                + " by this sink; left alone", seenMicros));
+            }
+        }
+        unclaimed.clear();
+        long seen = seenMicros;
+        int id = requestIds.incrementAndGet();
         Map<String, BigDecimal> server = new TreeMap<>();
         for (DtcMessage m : request(id, CurrentPositionsRequest.builder().requestId(id).tradeAccount(account).build())) {
             if (m instanceof PositionUpdate p && p.noPositions() == 0) {

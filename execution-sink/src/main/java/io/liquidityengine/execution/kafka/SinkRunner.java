@@ -316,6 +316,10 @@ public final class SinkRunner {
             // events brokers received on their own threads since the last round: booked in this round's transaction
             sink.drainBrokerEvents();
             int count = drain();
+            if (!inputCaughtUp && processedEverythingOfTheStart()) {
+                inputCaughtUp = true;
+                sink.inputCaughtUp();
+            }
             if (lockstep != null) {
                 publishMarketClocks();
             }
@@ -332,6 +336,21 @@ public final class SinkRunner {
             if (sink.dirty() || (lockstep != null && lockstep.dirty()) || !pending.isEmpty() || (!processed.isEmpty() && idleDue) || count >= settings.maxRecordsPerTransaction()) {
                 commit();
             }
+        }
+
+        private boolean inputCaughtUp;
+
+        /** Every record that was on an input partition at start has been processed (fetched and not queued any more). */
+        private boolean processedEverythingOfTheStart() {
+            for (Map.Entry<TopicPartition, ArrayDeque<InputRecord>> e : queues.entrySet()) {
+                long end = startEnd.getOrDefault(e.getKey(), 0L);
+                ArrayDeque<InputRecord> queue = e.getValue();
+                long next = queue.isEmpty() ? nextOffset.get(e.getKey()) : queue.peek().record().offset();
+                if (next < end) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Processes queued records in event-time order while no partition with unfetched records has an empty queue. */

@@ -125,6 +125,20 @@ public final class ExecutionSink {
         config.accounts().stream().sorted().forEach(this::broker);
     }
 
+    private boolean inputCaughtUp;
+
+    /**
+     * The runner processed every input record that was on the topics at its start: tells every broker
+     * (and every broker made from now on, after its reconciliation), see {@link Broker#inputCaughtUp}.
+     */
+    public void inputCaughtUp() {
+        if (inputCaughtUp) {
+            return;
+        }
+        inputCaughtUp = true;
+        brokers.keySet().stream().sorted().forEach(a -> brokers.get(a).broker().inputCaughtUp());
+    }
+
     /** The account's broker, made, started and reconciled on first use. */
     private Broker broker(String account) {
         AccountBroker existing = brokers.get(account);
@@ -148,6 +162,9 @@ public final class ExecutionSink {
             }
             broker.start();
             broker.reconcile();
+            if (inputCaughtUp) {
+                broker.inputCaughtUp();
+            }
         } catch (RuntimeException e) {
             broker.close();
             throw e;
