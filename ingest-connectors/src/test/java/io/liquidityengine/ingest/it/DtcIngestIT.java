@@ -18,7 +18,6 @@ import io.liquidityengine.schemas.deadletter.PositionKind;
 import io.liquidityengine.schemas.marketdata.AggressorSide;
 import io.liquidityengine.schemas.marketdata.Tick;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,6 @@ class DtcIngestIT {
     private static final String SYMBOL = "IT-DTC";
     private static final String DTC_SYMBOL = "MNQU21";
     private static final String PASSWORD = "it-dtc-Secret-7f3a";
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
     private static final int TRADES = 20_000;
 
@@ -59,23 +57,14 @@ class DtcIngestIT {
     private final List<Process> processes = new ArrayList<>();
 
     private Process startService(LocalStack stack, DtcServer server, Path log) throws IOException {
-        assertThat(JAR).as("the service jar; run ./mvnw -pl ingest-connectors verify so that package builds it").isRegularFile();
-        String prefix = "-Dingest.sources." + SOURCE + ".";
-        String instrument = "-Dinstruments." + SYMBOL + ".";
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
-                "-Dschema.registry.url=" + stack.registryUrl(),
-                "-Dquarkus.http.port=0",
+        String prefix = "ingest.sources." + SOURCE + ".";
+        List<String> properties = new ArrayList<>(List.of(
                 prefix + "type=dtc", prefix + "host=127.0.0.1", prefix + "port=" + server.port(),
                 prefix + "instrument=" + SYMBOL, prefix + "symbol=" + DTC_SYMBOL, prefix + "exchange=CME",
                 prefix + "username=it-user", prefix + "password-env=IT_DTC_PASSWORD",
-                prefix + "heartbeat-interval=PT1S", prefix + "reconnect-initial=PT0.05S", prefix + "reconnect-max=PT0.5S",
-                instrument + "tick-size=0.25", instrument + "tick-value=0.50", instrument + "time-zone=America/New_York",
-                instrument + "session-open=18:00", instrument + "session-close=17:00",
-                "-jar", JAR.toAbsolutePath().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
-        builder.environment().put("IT_DTC_PASSWORD", PASSWORD);
-        Process process = builder.start();
+                prefix + "heartbeat-interval=PT1S", prefix + "reconnect-initial=PT0.05S", prefix + "reconnect-max=PT0.5S"));
+        properties.addAll(ServiceJar.instrument(SYMBOL, "0.50"));
+        Process process = ServiceJar.start(stack, properties, env -> env.put("IT_DTC_PASSWORD", PASSWORD), log);
         processes.add(process);
         return process;
     }
@@ -136,7 +125,7 @@ class DtcIngestIT {
             assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(server.historyRequests()).isGreaterThanOrEqualTo(5);
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- service log (tail) ---\n" + tail(log), e);
+            throw new AssertionError(e.getMessage() + "\n--- service log (tail) ---\n" + ServiceJar.tail(log, 60), e);
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
@@ -199,15 +188,6 @@ class DtcIngestIT {
                 throw new AssertionError("no " + what + " within " + STEP_TIMEOUT);
             }
             service.waitFor(20, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 }

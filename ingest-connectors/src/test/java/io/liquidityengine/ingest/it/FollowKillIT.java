@@ -9,7 +9,6 @@ import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.control.SourceCheckpoint;
 import io.liquidityengine.schemas.marketdata.Tick;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ class FollowKillIT {
 
     private static final String SOURCE = "it-follow-kill";
     private static final String SYMBOL = "IT-FOLLOW-KILL";
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(180);
 
     @TempDir
@@ -41,20 +39,12 @@ class FollowKillIT {
     private final List<Process> processes = new ArrayList<>();
 
     private Process startService(LocalStack stack, Path file, Path log) throws IOException {
-        assertThat(JAR).as("the service jar; run ./mvnw -pl ingest-connectors verify so that package builds it").isRegularFile();
-        String prefix = "-Dingest.sources." + SOURCE + ".";
-        String instrument = "-Dinstruments." + SYMBOL + ".";
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
-                "-Dschema.registry.url=" + stack.registryUrl(),
-                "-Dquarkus.http.port=0",
-                "-Dingest.publish-instruments=true",
+        String prefix = "ingest.sources." + SOURCE + ".";
+        List<String> properties = new ArrayList<>(List.of("ingest.publish-instruments=true",
                 prefix + "type=scid", prefix + "path=" + file, prefix + "instrument=" + SYMBOL, prefix + "follow=true",
-                prefix + "poll-interval=PT0.05S",
-                instrument + "tick-size=0.25", instrument + "tick-value=12.50", instrument + "time-zone=America/New_York",
-                instrument + "session-open=18:00", instrument + "session-close=17:00",
-                "-jar", JAR.toAbsolutePath().toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
+                prefix + "poll-interval=PT0.05S"));
+        properties.addAll(ServiceJar.instrument(SYMBOL, "12.50"));
+        Process process = ServiceJar.start(stack, properties, env -> { }, log);
         processes.add(process);
         return process;
     }
@@ -95,7 +85,7 @@ class FollowKillIT {
             assertThat(last.getNextPosition()).isEqualTo(total);
             assertThat(last.getDeadLettered()).isZero();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- service log (tail) ---\n" + tail(log), e);
+            throw new AssertionError(e.getMessage() + "\n--- service log (tail) ---\n" + ServiceJar.tail(log, 40), e);
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
@@ -111,14 +101,5 @@ class FollowKillIT {
         assertThat(ticks.get(total - 1).value()).isEqualTo(ScidIngestIT.Trade.number(total - 1).toTick(SYMBOL, file, total - 1));
         assertThat(Broker.deadLetters(stack, SOURCE)).isEmpty();
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("Source " + SOURCE + " (" + file + "): resuming at RECORD_INDEX");
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }

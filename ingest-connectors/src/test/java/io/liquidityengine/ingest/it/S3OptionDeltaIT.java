@@ -12,7 +12,6 @@ import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.deadletter.PositionKind;
 import io.liquidityengine.schemas.marketdata.OptionDelta;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -69,7 +67,6 @@ class S3OptionDeltaIT {
     private static final String URL = "s3://" + BUCKET + "/" + KEY;
     private static final String ACCESS_KEY = "it-access-key";
     private static final String SECRET = "it-secret-" + UUID.randomUUID();
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String V1 = """
@@ -158,34 +155,25 @@ class S3OptionDeltaIT {
     }
 
     private Process startService(LocalStack stack, Path log) throws IOException {
-        assertThat(JAR).as("the service jar; run ./mvnw -pl ingest-connectors verify so that package builds it").isRegularFile();
-        String instrument = "-Dinstruments." + SYMBOL + ".";
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
-                "-Dschema.registry.url=" + stack.registryUrl(),
-                "-Dquarkus.http.port=0",
-                "-Dingest.publish-instruments=false",
-                instrument + "tick-size=0.25", instrument + "tick-value=12.50", instrument + "time-zone=America/New_York",
-                instrument + "session-open=18:00", instrument + "session-close=17:00"));
-        command.addAll(sourceProperties(SOURCE, s3));
-        command.addAll(sourceProperties(DENIED_SOURCE, otherS3));
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        // the default provider chain: environment first; no profile files of the machine
-        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET);
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        Process process = builder.start();
+        List<String> properties = new ArrayList<>(List.of("ingest.publish-instruments=false"));
+        properties.addAll(ServiceJar.instrument(SYMBOL, "12.50"));
+        properties.addAll(sourceProperties(SOURCE, s3));
+        properties.addAll(sourceProperties(DENIED_SOURCE, otherS3));
+        Process process = ServiceJar.start(stack, properties, env -> {
+            env.keySet().removeIf(name -> name.startsWith("AWS_"));
+            // the default provider chain: environment first; no profile files of the machine
+            env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+            env.put("AWS_SECRET_ACCESS_KEY", SECRET);
+            env.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
+            env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
+            env.put("AWS_EC2_METADATA_DISABLED", "true");
+        }, log);
         processes.add(process);
         return process;
     }
 
     private static List<String> sourceProperties(String id, S3Proxy proxy) {
-        String p = "-Dingest.sources." + id + ".";
+        String p = "ingest.sources." + id + ".";
         return List.of(p + "type=option-delta-s3", p + "instrument=" + SYMBOL, p + "bucket=" + BUCKET,
                 p + "key-template=deltas/{date}/optiondelta.txt", p + "date=2024-12-05",
                 p + "endpoint=" + endpoint(proxy), p + "path-style=true", p + "region=us-east-1",
@@ -222,8 +210,8 @@ class S3OptionDeltaIT {
             second.destroyForcibly();
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- service log 1 (tail) ---\n" + tail(log1)
-                    + "\n--- service log 2 (tail) ---\n" + tail(log2), e);
+            throw new AssertionError(e.getMessage() + "\n--- service log 1 (tail) ---\n" + ServiceJar.tail(log1, 40)
+                    + "\n--- service log 2 (tail) ---\n" + ServiceJar.tail(log2, 40), e);
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
@@ -314,10 +302,5 @@ class S3OptionDeltaIT {
         } catch (IOException e) {
             throw new RuntimeException(e);
         }
-    }
-
-    private static String tail(Path log) {
-        List<String> lines = read(log).lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }
