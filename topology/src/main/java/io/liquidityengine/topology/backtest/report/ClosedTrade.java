@@ -10,6 +10,13 @@ import java.util.Objects;
  * made. {@code pnl} is gross (ticks x tick value, before commission, as exec.positions' realizedPnl);
  * {@link #netPnl()} subtracts the commission.
  *
+ * <p>A position that leaves in several exits (the reference strategy's T1/T2/T3 legs, a stop after a
+ * target) is one trade: {@code quantity} is the most contracts it held, {@code exitPrice} the
+ * quantity-weighted average exit price, {@code exitTime} the last exit and {@code exitReason} names the
+ * exits (for instance {@code TARGET,STOP}). exec.positions alone does not carry the exits, the strategy or
+ * the largest quantity: they come from the position's exit fills on exec.reports (their role and price) and
+ * from the bracket id ({@code account:strategy:instrument:...}).
+ *
  * @param ticks result in ticks times contracts (as exec.positions' realizedTicks)
  */
 public record ClosedTrade(String instrument, String strategy, Side side, long quantity, Instant entryTime,
