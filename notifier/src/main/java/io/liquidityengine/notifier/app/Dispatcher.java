@@ -1,5 +1,7 @@
 package io.liquidityengine.notifier.app;
 
+import io.liquidityengine.notifier.app.DeliveryLog.RecordPosition;
+import io.liquidityengine.notifier.discord.Limits;
 import io.liquidityengine.notifier.discord.Webhook;
 import io.liquidityengine.notifier.discord.WebhookClient;
 import io.liquidityengine.notifier.message.Notification;
@@ -8,34 +10,50 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Routes a notification to the console and to every webhook configured for its kind, in order. */
+/**
+ * Routes notifications to the console and to every webhook configured for their kind, in order, one
+ * post at a time. With a record position, each post (a message part to a webhook) is a numbered step
+ * of that record in the {@link DeliveryLog}: steps posted before a restart are skipped.
+ */
 public final class Dispatcher {
 
     private final WebhookClient client;
     private final Map<Webhook, Set<Notification.Kind>> routes;
     private final Consumer<String> console;
+    private final DeliveryLog log;
 
     /** {@code console} may be null (off). */
-    public Dispatcher(WebhookClient client, Map<Webhook, Set<Notification.Kind>> routes, Consumer<String> console) {
+    public Dispatcher(WebhookClient client, Map<Webhook, Set<Notification.Kind>> routes, Consumer<String> console, DeliveryLog log) {
         this.client = client;
         this.routes = routes;
         this.console = console;
+        this.log = log;
     }
 
-    public synchronized void dispatch(Notification n) throws InterruptedException {
-        if (console != null) {
-            console.accept(n.consoleLine());
-        }
-        for (Map.Entry<Webhook, Set<Notification.Kind>> route : routes.entrySet()) {
-            if (route.getValue().contains(n.kind())) {
-                client.post(route.getKey(), n);
+    /** Posts notifications built from the record at {@code pos}; {@code pos} null: not logged (timer-driven statuses). */
+    public synchronized void dispatch(RecordPosition pos, List<Notification> notifications) throws InterruptedException {
+        int step = 0;
+        for (Notification n : notifications) {
+            if (console != null && (pos == null || !log.done(pos, step))) {
+                console.accept(n.consoleLine());
+            }
+            for (Map.Entry<Webhook, Set<Notification.Kind>> route : routes.entrySet()) {
+                if (!route.getValue().contains(n.kind())) {
+                    continue;
+                }
+                for (Notification part : Limits.fit(n)) {
+                    if (pos == null || !log.done(pos, step)) {
+                        client.send(route.getKey(), part);
+                        if (pos != null) {
+                            log.posted(pos, step);
+                        }
+                    }
+                    step++;
+                }
             }
         }
-    }
-
-    public void dispatchAll(List<Notification> notifications) throws InterruptedException {
-        for (Notification n : notifications) {
-            dispatch(n);
+        if (pos != null) {
+            log.finished(pos);
         }
     }
 }

@@ -19,6 +19,12 @@ public interface NotifierConfig {
     @WithDefault("notifier")
     String groupId();
 
+    /**
+     * The delivery log ({@link DeliveryLog}): what was posted per topic-partition, so a restart after a
+     * SIGKILL re-posts at most the post in flight. Unset: kept in memory only.
+     */
+    Optional<String> stateFile();
+
     /** Print every notification as one console line too. */
     @WithDefault("true")
     boolean console();

@@ -68,7 +68,8 @@ public class NotifierService {
         config.webhooks().forEach((name, w) -> routes.put(new Webhook(name, URI.create(url(name, w))), Set.copyOf(w.events())));
         routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
         board = new StatusBoard(config.baseBarSeconds());
-        dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null);
+        DeliveryLog log = config.stateFile().map(f -> DeliveryLog.open(Path.of(f))).orElseGet(DeliveryLog::inMemory);
+        dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null, log);
         Duration interval = config.statusInterval();
         coalescer = new StatusCoalescer(interval);
         if (!interval.isZero()) {
@@ -84,7 +85,7 @@ public class NotifierService {
 
     private void flushStatuses() {
         try {
-            dispatcher.dispatchAll(coalescer.due(System.nanoTime()));
+            dispatcher.dispatch(null, coalescer.due(System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -127,7 +128,8 @@ public class NotifierService {
 
     @Incoming("sig-bias")
     @Blocking
-    public void onBias(Bias b) throws InterruptedException {
+    public void onBias(ConsumerRecord<String, Bias> record) throws InterruptedException {
+        Bias b = record.value();
         List<Notification> out = new ArrayList<>(2);
         Messages.biasFlip(b).ifPresent(out::add);
         Optional<Notification> status;
@@ -135,46 +137,37 @@ public class NotifierService {
             status = board.onBias(b);
         }
         status.ifPresent(n -> out.addAll(coalescer.offer(b.getInstrument(), n, System.nanoTime())));
-        dispatcher.dispatchAll(out);
+        dispatcher.dispatch(position(record), out);
     }
 
     @Incoming("sig-plans")
     @Blocking
-    public void onPlan(TradePlan p) throws InterruptedException {
+    public void onPlan(ConsumerRecord<String, TradePlan> record) throws InterruptedException {
         synchronized (board) {
-            board.onPlan(p);
+            board.onPlan(record.value());
         }
-        dispatcher.dispatch(Messages.plan(p));
+        dispatcher.dispatch(position(record), List.of(Messages.plan(record.value())));
     }
 
     @Incoming("risk-decisions")
     @Blocking
-    public void onDecision(RiskDecision d) throws InterruptedException {
-        Optional<Notification> n = Messages.rejected(d);
-        if (n.isPresent()) {
-            dispatcher.dispatch(n.get());
-        }
+    public void onDecision(ConsumerRecord<String, RiskDecision> record) throws InterruptedException {
+        dispatcher.dispatch(position(record), Messages.rejected(record.value()).stream().toList());
     }
 
     @Incoming("exec-reports")
     @Blocking
-    public void onReport(ExecutionReport r) throws InterruptedException {
-        Optional<Notification> n = Messages.fill(r);
-        if (n.isPresent()) {
-            dispatcher.dispatch(n.get());
-        }
+    public void onReport(ConsumerRecord<String, ExecutionReport> record) throws InterruptedException {
+        dispatcher.dispatch(position(record), Messages.fill(record.value()).stream().toList());
     }
 
     @Incoming("exec-positions")
     @Blocking
-    public void onPosition(Position p) throws InterruptedException {
+    public void onPosition(ConsumerRecord<String, Position> record) throws InterruptedException {
         synchronized (board) {
-            board.onPosition(p);
+            board.onPosition(record.value());
         }
-        Optional<Notification> n = Messages.closed(p);
-        if (n.isPresent()) {
-            dispatcher.dispatch(n.get());
-        }
+        dispatcher.dispatch(position(record), Messages.closed(record.value()).stream().toList());
     }
 
     @Incoming("dead-letters")
@@ -184,9 +177,11 @@ public class NotifierService {
         synchronized (alerts) {
             n = alerts.onDeadLetter(record.topic(), record.value());
         }
-        if (n.isPresent()) {
-            dispatcher.dispatch(n.get());
-        }
+        dispatcher.dispatch(position(record), n.stream().toList());
+    }
+
+    private static DeliveryLog.RecordPosition position(ConsumerRecord<?, ?> record) {
+        return new DeliveryLog.RecordPosition(record.topic(), record.partition(), record.offset());
     }
 
     public long deadLettered() {

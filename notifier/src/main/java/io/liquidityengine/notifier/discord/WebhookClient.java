@@ -116,8 +116,11 @@ public final class WebhookClient {
         return new Result(List.copyOf(outcomes), List.copyOf(ids));
     }
 
-    /** The message id (empty without wait=true) when delivered, null when dead-lettered. */
-    private Optional<String> send(Webhook webhook, Notification part) throws InterruptedException {
+    /**
+     * Posts one part that is already within the limits (from {@link Limits#fit}); returns when it was
+     * delivered or dead-lettered: the message id (empty without wait=true) when delivered, null when dead-lettered.
+     */
+    public Optional<String> send(Webhook webhook, Notification part) throws InterruptedException {
         String body = DiscordJson.body(part, username);
         String route = webhook.url().getPath();
         URI uri = settings.waitForMessage() ? withWait(webhook.url()) : webhook.url();

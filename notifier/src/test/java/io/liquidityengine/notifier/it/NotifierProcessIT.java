@@ -27,7 +27,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -37,11 +40,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the service's log never shows the webhook token.
  */
 @ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotifierProcessIT {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
 
     @Test
+    @Order(1)
     void recordsBecomeWebhookMessagesThroughTheBrokerAndA429IsWaitedOut(LocalStack stack) throws Exception {
         Instant t0 = Instant.parse("2024-12-05T14:31:05Z");
         try (FakeDiscord discord = new FakeDiscord()) {
@@ -59,7 +64,8 @@ class NotifierProcessIT {
             produce(stack, Topics.EXEC_POSITIONS, "ES-PAPER-1", Records.position().build());
 
             Path log = Path.of("target", "notifier-process-it.log");
-            Process notifier = start(stack, discord, log);
+            Process notifier = start(stack, discord, log, "notifier-it-" + UUID.randomUUID(), null,
+                    "BIAS_FLIP,REJECTED_DECISION,FILL,POSITION_CLOSED");
             List<String> got = new ArrayList<>();
             try {
                 for (int i = 0; i < 6; i++) {
@@ -92,17 +98,75 @@ class NotifierProcessIT {
         }
     }
 
-    private static Process start(LocalStack stack, FakeDiscord discord, Path log) throws Exception {
+    /**
+     * Fills of ES-PAPER-2 on one partition; the service is SIGKILLed after the 4th arrives and restarted
+     * on the same delivery log and consumer groups: every fill arrives, at most one twice. (The records of
+     * the first test are on the topics too: their messages are ignored here.)
+     */
+    @Test
+    @Order(2)
+    void aSigkillAndRestartLosesNothingAndRepostsAtMostOneMessage(LocalStack stack) throws Exception {
+        Instant t0 = Instant.parse("2024-12-06T14:00:00Z");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            produce(stack, Topics.EXEC_REPORTS, "ES-PAPER-2", Records.fill().setAccount("ES-PAPER-2").setReportId("k-" + i)
+                    .setFillPrice(6000.0 + i).setEventTime(t0.plusSeconds(i)).build());
+            expected.add("ES-PAPER-2 ES fill +4 @ " + (6000 + i) + ", ENTRY of bracket b-1 (2024-12-06 14:00:" + String.format("%02d", i) + " UTC)");
+        }
+        String group = "notifier-restart-" + UUID.randomUUID();
+        Path state = Path.of("target", "notifier-restart-it", group, "delivery.log");
+        List<String> got = new ArrayList<>();
+        try (FakeDiscord discord = new FakeDiscord()) {
+            Process first = start(stack, discord, Path.of("target", "notifier-restart-it-1.log"), group, state, "FILL");
+            try {
+                while (got.size() < 4) {
+                    collect(discord, got);
+                }
+            } finally {
+                first.destroyForcibly().waitFor();
+            }
+            Process second = start(stack, discord, Path.of("target", "notifier-restart-it-2.log"), group, state, "FILL");
+            try {
+                while (!got.containsAll(expected)) {
+                    collect(discord, got);
+                }
+            } finally {
+                second.destroyForcibly().waitFor();
+            }
+        }
+
+        assertThat(got).containsAll(expected);
+        assertThat(got.size()).as("posted %s", got).isBetween(12, 13);
+        assertThat(got.stream().distinct().toList()).as("in order, each once but for one repeat").containsExactlyElementsOf(expected);
+    }
+
+    /** Waits for the next message; keeps those of ES-PAPER-2. */
+    private static void collect(FakeDiscord discord, List<String> got) throws InterruptedException {
+        JsonNode body = discord.nextAccepted(ARRIVAL);
+        assertThat(body).as("a message after %s", got).isNotNull();
+        String content = body.get("content").asText();
+        if (content.startsWith("ES-PAPER-2 ")) {
+            got.add(content);
+        }
+    }
+
+    private static Process start(LocalStack stack, FakeDiscord discord, Path log, String group, Path state, String events) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertThat(jar).as("the packaged service").exists();
         Files.createDirectories(log.getParent());
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
                 "-Dschema.registry.url=" + stack.registryUrl(),
-                "-Dnotifier.group-id=notifier-it-" + UUID.randomUUID(),
+                "-Dnotifier.group-id=" + group,
+                // a restarted service rejoins its groups once the killed consumers' sessions expired: 6 s (the broker's minimum), not 45 s
+                "-Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=6000",
+                "-Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=1000",
                 "-Dnotifier.webhooks.it.url=" + discord.webhookUrl(),
-                "-Dnotifier.webhooks.it.events=BIAS_FLIP,REJECTED_DECISION,FILL,POSITION_CLOSED",
-                "-jar", jar.toString());
+                "-Dnotifier.webhooks.it.events=" + events));
+        if (state != null) {
+            command.add("-Dnotifier.state-file=" + state.toAbsolutePath());
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
