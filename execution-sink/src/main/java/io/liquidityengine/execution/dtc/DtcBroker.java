@@ -427,15 +427,14 @@ public final class DtcBroker implements Broker {
             }
             Order o = state.orders.get(id);
             o.serverId = u.serverOrderId();
-            if (o.status == Status.UNSENT) {
-                o.status = Status.SENT;
-            }
+            o.status = Status.WORKING; // the server accepted it: what it became is applied below
             (active(u) ? open : done).add(u);
         }
+        checkAccepted(b, out);
         LOG.info("DTC broker of account {}: bracket {} adopted from the server ({} open, {} done orders); not sent again", context.account(),
                 b.bracketId, open.size(), done.size());
         open.forEach(u -> apply(u, out));
-        done.sort(java.util.Comparator.comparingLong(DtcBroker::transactionMicros));
+        done.sort(IN_TIME);
         done.forEach(u -> apply(u, out));
     }
 
@@ -443,6 +442,10 @@ public final class DtcBroker implements Broker {
         int s = u.orderStatus();
         return s == OrderStatus.OPEN || s == OrderStatus.PENDING_OPEN || s == OrderStatus.PENDING_CHILD;
     }
+
+    /** Ended orders in the order they ended: by time, at one time fills before cancels (an OCO cancel follows its fill). */
+    private static final java.util.Comparator<OrderUpdate> IN_TIME = java.util.Comparator.comparingLong(DtcBroker::transactionMicros)
+            .thenComparingInt(u -> u.orderStatus() == OrderStatus.FILLED ? 0 : 1);
 
     private static long transactionMicros(OrderUpdate u) {
         return u.lastFillDateTime() > 0 ? u.lastFillDateTime() * 1_000L : Math.round(u.latestTransactionDateTime() * 1_000_000d);
@@ -698,10 +701,26 @@ public final class DtcBroker implements Broker {
             out.accept(new BrokerEvent.Rejected(b.flattenId, b.bracketId, "flatten order canceled: " + text, t));
         } else if (b.entryFilled) {
             out.accept(new BrokerEvent.Cancelled(b.flattenId != null ? b.flattenId : b.placeId, b.bracketId, o.role, o.legId,
-                    b.flattenId != null ? "flatten" : text, t));
+                    b.flattenId != null ? "flatten" : ocoText(b, o, text), t));
         }
         maybeSendFlatten(b, out);
         maybeDone(b);
+    }
+
+    /**
+     * The text of an exit's cancel: the paper broker's "OCO: target filled" / "OCO: stop filled" when its
+     * partner of the same leg filled (the same words however the cancel was learnt: a live update carries the
+     * server's reason, an answer to a request none), else the server's text.
+     */
+    private String ocoText(Bracket b, Order o, String text) {
+        for (String id : b.orders) {
+            Order p = state.orders.get(id);
+            if (p != o && p.status == Status.FILLED && java.util.Objects.equals(p.legId, o.legId)
+                    && (p.role == OrderRole.TARGET || p.role == OrderRole.STOP)) {
+                return "OCO: " + p.role.name().toLowerCase() + " filled";
+            }
+        }
+        return text.isEmpty() ? "cancelled at the server" : text;
     }
 
     private void onRejected(Bracket b, Order o, String text, long t, Consumer<? super BrokerEvent> out) {
@@ -830,6 +849,7 @@ public final class DtcBroker implements Broker {
             }
         }
         // orders this sink believes working that are not open there: filled, canceled, unknown, or never sent
+        List<OrderUpdate> ended = new ArrayList<>();
         for (Order o : List.copyOf(state.orders.values())) {
             if (!state.orders.containsKey(o.id) || !(o.status == Status.SENT || o.status == Status.WORKING) || found.contains(o.id)) {
                 continue;
@@ -838,7 +858,7 @@ public final class DtcBroker implements Broker {
             if (!o.serverId.isEmpty()) {
                 OrderUpdate u = byServerId(o.serverId);
                 if (u != null) {
-                    apply(u, out);
+                    ended.add(u);
                     continue;
                 }
             } else if (b != null && o.status == Status.SENT) {
@@ -852,6 +872,9 @@ public final class DtcBroker implements Broker {
                 remove(b);
             }
         }
+        // booked in the order they happened (at one trade a fill before the OCO cancel it caused), as the session would have
+        ended.sort(IN_TIME);
+        ended.forEach(u -> apply(u, out));
         if (!filledAtServer.isEmpty()) {
             LOG.debug("DTC broker of account {}: {} fills at the server since {}", context.account(), filledAtServer.size(), since);
         }
