@@ -723,9 +723,27 @@ public final class DtcBroker implements Broker {
         return text.isEmpty() ? "cancelled at the server" : text;
     }
 
+    /** A server order id named by a reject's text, as the project's DTC server names the order holding a client order id: "(order S12)". */
+    private static final java.util.regex.Pattern NAMED_ORDER = java.util.regex.Pattern.compile("\\(order ([^()\\s]+)\\)");
+
     private void onRejected(Bracket b, Order o, String text, long t, Consumer<? super BrokerEvent> out) {
         if (!o.status.active()) {
             return;
+        }
+        if (o.status == Status.SENT && o.serverId.isEmpty()) {
+            // the server may already hold this client order id (sent before a crash, found neither open nor filled):
+            // its state, asked for by the server order id the reject names, is what this order became
+            java.util.regex.Matcher named = NAMED_ORDER.matcher(text);
+            OrderUpdate held = named.find() ? byServerId(named.group(1)) : null;
+            if (held != null && held.clientOrderId().equals(o.id)) {
+                LOG.info("DTC broker of account {}: order {} was already at the server ({}); adopted: {}", context.account(), o.id,
+                        held.serverOrderId(), OrderStatus.name(held.orderStatus()));
+                o.serverId = held.serverOrderId();
+                o.status = Status.WORKING;
+                checkAccepted(b, out);
+                apply(held, out);
+                return;
+            }
         }
         o.status = Status.REJECTED;
         if (o.role == OrderRole.FLATTEN) {

@@ -272,6 +272,27 @@ class DtcReconciliationTest {
         assertThat(second.settle().take()).containsExactly("B1 filled STOP B1-L1 SELL 5990 x1 at 2000000");
     }
 
+    @Test
+    void anOrderTheServerHoldsOnlyAsCancelledIsLookedUpWhenItsResendIsRejectedAsADuplicate() {
+        DtcLoopback.Market m = loopback.market();
+        PlaceBracket b1 = new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
+                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0));
+        Client first = new Client(m, Optional.empty());
+        first.broker.place(b1);
+        assertThat(first.settle().take()).containsExactly("B1 accepted");
+        first.broker.cancel(new io.liquidityengine.execution.broker.CancelBracket("B1-C", "B1", at(1)));
+        assertThat(first.settle().take()).containsExactly("B1-C cancelled ENTRY");
+        first.broker.close(); // crash: nothing committed since before B1
+
+        // neither open nor filled at the server: nothing to find, so the PLACE processed again sends B1; the server rejects
+        // the duplicate naming its order, and the broker takes that order's state instead of reporting a reject
+        Client second = new Client(m, Optional.empty());
+        second.broker.reconcile();
+        second.broker.place(b1);
+        assertThat(second.settle().take()).containsExactly("B1 cancelled ENTRY");
+        assertThat(second.broker.saveState()).as("the bracket is over").isEmpty();
+    }
+
     private static String serverIdOf(Optional<BrokerState> saved) {
         String json = new String(saved.orElseThrow().bytes(), java.nio.charset.StandardCharsets.UTF_8);
         int i = json.indexOf("\"serverId\":\"") + 12;
