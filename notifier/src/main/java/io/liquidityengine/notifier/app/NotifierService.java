@@ -7,6 +7,7 @@ import io.liquidityengine.notifier.message.DeadLetterAlerts;
 import io.liquidityengine.notifier.message.Messages;
 import io.liquidityengine.notifier.message.Notification;
 import io.liquidityengine.notifier.message.StatusBoard;
+import io.liquidityengine.schemas.config.ClientSettings;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Position;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -58,12 +61,13 @@ public class NotifierService {
     private StatusCoalescer coalescer;
     private ScheduledExecutorService flusher;
     private Dispatcher dispatcher;
+    private KafkaDeadLetters kafkaDeadLetters;
 
     @PostConstruct
     void start() {
         NotifierConfig.Delivery d = config.delivery();
         WebhookClient client = WebhookClient.create(new WebhookClient.Settings(d.requestTimeout(), d.maxAttempts(),
-                d.initialBackoff(), d.maxBackoff(), d.maxRateLimited(), false), loggingDeadLetters(), config.username());
+                d.initialBackoff(), d.maxBackoff(), d.maxRateLimited(), false), countedDeadLetters(), config.username());
         Map<Webhook, Set<Notification.Kind>> routes = new LinkedHashMap<>();
         config.webhooks().forEach((name, w) -> routes.put(new Webhook(name, URI.create(url(name, w))), Set.copyOf(w.events())));
         routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
@@ -98,6 +102,9 @@ public class NotifierService {
         if (flusher != null) {
             flusher.shutdownNow();
         }
+        if (kafkaDeadLetters != null) {
+            kafkaDeadLetters.close();
+        }
     }
 
     /** Created at start, so a webhook without a readable URL fails the start, not the first message. */
@@ -105,10 +112,15 @@ public class NotifierService {
         LOG.info("notifier started: " + (config.webhooks().isEmpty() ? "no webhooks, console only" : config.webhooks().size() + " webhook(s)"));
     }
 
-    /** Until the dlq.notifier topic is in the catalog: log and count (see the README). */
-    private DeadLetterSink loggingDeadLetters() {
-        // WebhookClient has logged the reason (redacted) already; the body is not logged (it may be long)
-        return (webhook, message, body, reason) -> deadLettered.incrementAndGet();
+    /** Counted here, written to dlq.notifier (WebhookClient has logged the reason, redacted, already). */
+    private DeadLetterSink countedDeadLetters() {
+        Config mp = ConfigProvider.getConfig();
+        kafkaDeadLetters = new KafkaDeadLetters(ClientSettings.collect(mp.getPropertyNames(),
+                name -> mp.getOptionalValue(name, String.class)));
+        return (webhook, message, body, reason) -> {
+            deadLettered.incrementAndGet();
+            kafkaDeadLetters.deadLetter(webhook, message, body, reason);
+        };
     }
 
     static String url(String name, NotifierConfig.WebhookConfig w) {

@@ -73,6 +73,12 @@ public final class FakeDiscord implements AutoCloseable {
         return arrivals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The next request is refused with 400 and Discord's "Invalid Form Body" error (code 50035), whatever it holds. */
+    public synchronized void refuseNext() {
+        script.add(new Scripted(400, "{\"code\": 50035, \"message\": \"Invalid Form Body\", \"errors\": {\"content\": "
+                + "{\"_errors\": [{\"code\": \"BASE_TYPE_BAD_LENGTH\", \"message\": \"Must be 2000 or fewer in length.\"}]}}}", List.of()));
+    }
+
     synchronized void failNext(int status, int times) {
         for (int i = 0; i < times; i++) {
             script.add(new Scripted(status, "{\"message\": \"Internal Server Error\", \"code\": 0}", List.of()));

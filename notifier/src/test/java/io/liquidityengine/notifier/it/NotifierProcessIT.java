@@ -9,6 +9,8 @@ import io.liquidityengine.notifier.discord.FakeDiscord;
 import io.liquidityengine.notifier.message.Records;
 import io.liquidityengine.schemas.catalog.Topic;
 import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.deadletter.DeadLetter;
+import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.OrderRole;
 import io.liquidityengine.schemas.execution.Side;
@@ -138,6 +140,44 @@ class NotifierProcessIT {
         assertThat(got).containsAll(expected);
         assertThat(got.size()).as("posted %s", got).isBetween(12, 13);
         assertThat(got.stream().distinct().toList()).as("in order, each once but for one repeat").containsExactlyElementsOf(expected);
+    }
+
+    /** A message the webhook refuses (400, code 50035) is written to dlq.notifier with the reason and body; the next one is posted. */
+    @Test
+    @Order(3)
+    void aRefusedMessageGoesToTheNotifierDeadLetterTopicAndDeliveryGoesOn(LocalStack stack) throws Exception {
+        Instant t0 = Instant.parse("2024-12-09T15:00:00Z");
+        produce(stack, Topics.EXEC_REPORTS, "ES-PAPER-3", Records.fill().setAccount("ES-PAPER-3").setReportId("x-1")
+                .setFillPrice(6100.0).setEventTime(t0).build());
+        produce(stack, Topics.EXEC_REPORTS, "ES-PAPER-3", Records.fill().setAccount("ES-PAPER-3").setReportId("x-2")
+                .setFillPrice(6101.0).setEventTime(t0.plusSeconds(1)).build());
+        try (FakeDiscord discord = new FakeDiscord()) {
+            discord.refuseNext();
+            Path log = Path.of("target", "notifier-dlq-it.log");
+            Process notifier = start(stack, discord, log, "notifier-dlq-" + UUID.randomUUID(), null, "FILL");
+            try {
+                // the first fill is refused; the second arrives after its dead letter was acknowledged
+                JsonNode posted;
+                do {
+                    posted = discord.nextAccepted(ARRIVAL);
+                    assertThat(posted).as("the second fill").isNotNull();
+                } while (!posted.get("content").asText().startsWith("ES-PAPER-3"));
+                assertThat(posted.get("content").asText()).isEqualTo("ES-PAPER-3 ES fill +4 @ 6101, ENTRY of bracket b-1 (2024-12-09 15:00:01 UTC)");
+            } finally {
+                notifier.destroyForcibly().waitFor();
+            }
+            List<DeadLetter> letters = stack.readCommitted(Topics.DLQ_NOTIFIER).stream().map(r -> r.value())
+                    .filter(l -> new String(l.getPayload().array(), StandardCharsets.UTF_8).contains("ES-PAPER-3")).toList();
+            assertThat(letters).hasSize(1);
+            DeadLetter letter = letters.get(0);
+            assertThat(letter.getSource()).isEqualTo("notifier.fill");
+            assertThat(letter.getReason()).isEqualTo(DeadLetterReason.OTHER);
+            assertThat(letter.getOrigin()).isEqualTo("webhook it " + discord.webhookUrl().toString().replace(FakeDiscord.TOKEN, "***"));
+            assertThat(letter.getDetail()).contains("400").contains("50035").contains("Invalid Form Body");
+            assertThat(new String(letter.getPayload().array(), StandardCharsets.UTF_8))
+                    .contains("ES-PAPER-3 ES fill +4 @ 6100, ENTRY of bracket b-1 (2024-12-09 15:00:00 UTC)");
+            assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain(FakeDiscord.TOKEN);
+        }
     }
 
     /** Waits for the next message; keeps those of ES-PAPER-2. */

@@ -90,13 +90,15 @@ public final class Topics {
             "records the topology could not process, with reason and source offset");
     public static final Topic<String, DeadLetter> DLQ_EXECUTION = delete("dlq.execution", "source", DeadLetter.class, DEAD_LETTER_RETENTION,
             "orders the execution sink could not process, with reason and source offset");
+    public static final Topic<String, DeadLetter> DLQ_NOTIFIER = delete("dlq.notifier", "source", DeadLetter.class, DEAD_LETTER_RETENTION,
+            "notifications a webhook refused or that could not be delivered after their retries, with the reason and the body");
 
     /** Every topic, in the order of the data flow. */
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(
             MD_TICKS, MD_BARS_IMPORTED, MD_LEVELS_IMPORTED, MD_OPTION_DELTAS, REF_INSTRUMENTS,
             SIG_BARS, SIG_LEVELS, SIG_BIAS, SIG_PLANS, RISK_SIGNALS_BY_ACCOUNT, RISK_DECISIONS,
             EXEC_ORDERS, EXEC_REPORTS, EXEC_POSITIONS, RISK_CLOCK, EXEC_MARKET_CLOCK, EXEC_SINK_STATE, CONTROL_COMMANDS, CONFIG_STRATEGIES, CONTROL_INGEST_CHECKPOINTS,
-            DLQ_INGEST, DLQ_TOPOLOGY, DLQ_EXECUTION);
+            DLQ_INGEST, DLQ_TOPOLOGY, DLQ_EXECUTION, DLQ_NOTIFIER);
 
     private Topics() {
     }

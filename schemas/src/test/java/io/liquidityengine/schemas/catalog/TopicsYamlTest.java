@@ -32,7 +32,7 @@ class TopicsYamlTest {
             assertThat(names.add(t.name())).as("duplicate topic %s", t.name()).isTrue();
             assertThat(t.name()).matches("(md|ref|sig|risk|exec|control|config|dlq)\\.[a-z.-]+");
         }
-        assertThat(names).hasSize(23);
+        assertThat(names).hasSize(24);
     }
 
     @Test
