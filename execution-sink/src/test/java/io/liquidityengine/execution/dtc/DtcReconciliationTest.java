@@ -293,6 +293,57 @@ class DtcReconciliationTest {
         assertThat(second.broker.saveState()).as("the bracket is over").isEmpty();
     }
 
+    @Test
+    void anEntryThatReachedTheServerWithoutItsOcoPairsIsAdoptedAndOnlyThePairsAreSent() throws Exception {
+        DtcLoopback.Market m = loopback.market();
+        // what a sink that crashed between the entry's send and its OCO pair's left at the server: the entry, held as a parent
+        java.util.concurrent.CompletableFuture<Void> accepted = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> loggedOn = new java.util.concurrent.CompletableFuture<>();
+        try (io.liquidityengine.dtc.session.DtcClient crashed = new io.liquidityengine.dtc.session.DtcClient(
+                io.liquidityengine.dtc.session.ClientSettings.of("crashed", "127.0.0.1", loopback.server.port()).withTradeAccount(m.tradeAccount()),
+                io.liquidityengine.dtc.session.DtcCredentials.none(), new io.liquidityengine.dtc.session.SessionListener() {
+                    @Override
+                    public void onLoggedOn(long connection, io.liquidityengine.dtc.message.LogonResponse response) {
+                        loggedOn.complete(null);
+                    }
+
+                    @Override
+                    public void onMessage(long connection, io.liquidityengine.dtc.message.DtcMessage message) {
+                        if (message instanceof io.liquidityengine.dtc.message.OrderUpdate u && u.clientOrderId().equals("B1")) {
+                            accepted.complete(null);
+                        }
+                    }
+
+                    @Override
+                    public void onProtocolError(long connection, long offset, String detail, byte[] bytes) {
+                    }
+
+                    @Override
+                    public void onDisconnected(long connection, String reason) {
+                    }
+                }).start()) {
+            loggedOn.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            crashed.send(io.liquidityengine.dtc.message.SubmitNewSingleOrder.builder().symbol(m.tape().symbol()).exchange("CME")
+                    .tradeAccount(m.tradeAccount()).clientOrderId("B1").orderType(io.liquidityengine.dtc.message.OrderType.MARKET)
+                    .buySell(io.liquidityengine.dtc.message.BuySell.BUY).quantity(1).timeInForce(io.liquidityengine.dtc.message.TimeInForce.GOOD_TILL_CANCELED)
+                    .isAutomatedOrder(1).isParentOrder(1).build());
+            accepted.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        Client restarted = new Client(m, Optional.empty());
+        restarted.broker.reconcile();
+        restarted.broker.place(market("B1", Side.BUY, 1, "6004.00", "5990.00"));
+        assertThat(restarted.broker.sent()).as("the OCO pair only; the entry is adopted").isEqualTo(1);
+        assertThat(restarted.settle().take()).containsExactly("B1 accepted");
+        restarted.broker.inputCaughtUp();
+        assertThat(restarted.settle().take()).isEmpty();
+        m.trade(new BigDecimal("6000.00"), at(1));
+        assertThat(restarted.settle().take()).containsExactly("B1 filled ENTRY BUY 6000 x1 at 1000000");
+        m.trade(new BigDecimal("5990.00"), at(2));
+        assertThat(restarted.settle().take()).containsExactly("B1 filled STOP B1-L1 SELL 5990 x1 at 2000000",
+                "B1 cancelled TARGET B1-L1");
+    }
+
     private static String serverIdOf(Optional<BrokerState> saved) {
         String json = new String(saved.orElseThrow().bytes(), java.nio.charset.StandardCharsets.UTF_8);
         int i = json.indexOf("\"serverId\":\"") + 12;
