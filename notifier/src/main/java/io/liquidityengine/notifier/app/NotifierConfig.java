@@ -45,6 +45,26 @@ public interface NotifierConfig {
 
     Delivery delivery();
 
+    Charts charts();
+
+    /** The hourly and session-close charts ({@code notifier.charts.*}, {@code notifier.charts-dir}). */
+    interface Charts {
+        /** Draw charts at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The daily session close, local time in {@link #zone()}, for every instrument. */
+        @WithDefault("16:00")
+        java.time.LocalTime sessionClose();
+
+        /** The zone of the session close and of the chart's time axis. */
+        @WithDefault("America/New_York")
+        java.time.ZoneId zone();
+    }
+
+    /** A directory the chart PNGs are written to (console mode; e.g. target/demo/charts); unset: not written. */
+    Optional<String> chartsDir();
+
     interface WebhookConfig {
         /** The webhook URL; secret (it carries the token). */
         Optional<String> url();
@@ -53,7 +73,7 @@ public interface NotifierConfig {
         Optional<String> urlFile();
 
         /** Event kinds posted to this webhook. */
-        @WithDefault("BIAS_FLIP,STATUS,PLAN,REJECTED_DECISION,FILL,POSITION_CLOSED,DEAD_LETTER")
+        @WithDefault("BIAS_FLIP,STATUS,PLAN,REJECTED_DECISION,FILL,POSITION_CLOSED,DEAD_LETTER,CHART")
         Set<Notification.Kind> events();
     }
 

@@ -1,5 +1,9 @@
 package io.liquidityengine.notifier.app;
 
+import io.liquidityengine.notifier.chart.ChartBook;
+import io.liquidityengine.notifier.chart.ChartData;
+import io.liquidityengine.notifier.chart.ChartMessages;
+import io.liquidityengine.notifier.chart.ChartRenderer;
 import io.liquidityengine.notifier.discord.DeadLetterSink;
 import io.liquidityengine.notifier.discord.Webhook;
 import io.liquidityengine.notifier.discord.WebhookClient;
@@ -11,6 +15,8 @@ import io.liquidityengine.schemas.config.ClientSettings;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Position;
+import io.liquidityengine.schemas.marketdata.Bar;
+import io.liquidityengine.schemas.marketdata.LiquidityLevel;
 import io.liquidityengine.schemas.risk.RiskDecision;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
@@ -62,6 +68,8 @@ public class NotifierService {
     private ScheduledExecutorService flusher;
     private Dispatcher dispatcher;
     private KafkaDeadLetters kafkaDeadLetters;
+    private ChartBook charts;
+    private ChartRenderer chartRenderer;
 
     @PostConstruct
     void start() {
@@ -72,6 +80,8 @@ public class NotifierService {
         config.webhooks().forEach((name, w) -> routes.put(new Webhook(name, URI.create(url(name, w))), Set.copyOf(w.events())));
         routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
         board = new StatusBoard(config.baseBarSeconds());
+        charts = new ChartBook(config.charts().zone(), config.charts().sessionClose());
+        chartRenderer = new ChartRenderer(config.charts().zone());
         DeliveryLog log = config.stateFile().map(f -> DeliveryLog.open(Path.of(f))).orElseGet(DeliveryLog::inMemory);
         dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null, log);
         Duration interval = config.statusInterval();
@@ -149,7 +159,55 @@ public class NotifierService {
             status = board.onBias(b);
         }
         status.ifPresent(n -> out.addAll(coalescer.offer(b.getInstrument(), n, System.nanoTime())));
+        List<ChartData> due;
+        synchronized (charts) {
+            due = charts.onBias(b);
+        }
+        out.addAll(charts(due));
         dispatcher.dispatch(position(record), out);
+    }
+
+    /** 1-minute bars only (sig.bars also carries 5 s bars and the other roll-ups): candles and the chart triggers. */
+    @Incoming("sig-bars")
+    @Blocking
+    public void onBar(ConsumerRecord<String, Bar> record) throws InterruptedException {
+        List<ChartData> due;
+        synchronized (charts) {
+            due = charts.onBar(record.value());
+        }
+        dispatcher.dispatch(position(record), charts(due));
+    }
+
+    @Incoming("sig-levels")
+    @Blocking
+    public void onLevel(ConsumerRecord<String, LiquidityLevel> record) throws InterruptedException {
+        synchronized (charts) {
+            charts.onLevel(record.value());
+        }
+        dispatcher.dispatch(position(record), List.of());
+    }
+
+    /** Renders the due charts; with notifier.charts-dir, writes each PNG there (same name on a replay). */
+    private List<Notification> charts(List<ChartData> due) {
+        if (due.isEmpty() || !config.charts().enabled()) {
+            return List.of();
+        }
+        List<Notification> out = new ArrayList<>(due.size());
+        for (ChartData d : due) {
+            Notification n = ChartMessages.chart(d, chartRenderer, config.charts().zone());
+            if (config.chartsDir().isPresent()) {
+                Path file = Path.of(config.chartsDir().get()).resolve(n.attachment().filename());
+                try {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, n.attachment().bytes());
+                    n = new Notification(n.kind(), n.content() + " -> " + file.toAbsolutePath(), n.embeds(), n.attachment());
+                } catch (IOException e) {
+                    LOG.warning("cannot write chart " + file + ": " + e);
+                }
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     @Incoming("sig-plans")
@@ -170,6 +228,9 @@ public class NotifierService {
     @Incoming("exec-reports")
     @Blocking
     public void onReport(ConsumerRecord<String, ExecutionReport> record) throws InterruptedException {
+        synchronized (charts) {
+            charts.onReport(record.value());
+        }
         dispatcher.dispatch(position(record), Messages.fill(record.value()).stream().toList());
     }
 

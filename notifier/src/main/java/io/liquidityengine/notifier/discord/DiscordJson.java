@@ -43,6 +43,10 @@ public final class DiscordJson {
                 putIfSet(o, "timestamp", e.timestamp());
             }
         }
+        if (n.attachment() != null) {
+            // files[0] of the multipart body
+            root.putArray("attachments").addObject().put("id", 0).put("filename", n.attachment().filename());
+        }
         root.putObject("allowed_mentions").putArray("parse");
         try {
             return MAPPER.writeValueAsString(root);

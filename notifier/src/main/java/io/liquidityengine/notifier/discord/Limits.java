@@ -17,7 +17,9 @@ import java.util.List;
  *       when title, description and footer together exceed 6,000 the description is cut further;</li>
  *   <li>an embed with more than 25 fields, or more than 6,000 characters, is <b>split</b> into
  *       continuation embeds ("title (cont.)", same colour) carrying the remaining fields;</li>
- *   <li>embeds are <b>packed</b> into messages of at most 10 embeds and 6,000 embed characters.</li>
+ *   <li>embeds are <b>packed</b> into messages of at most 10 embeds and 6,000 embed characters;</li>
+ *   <li>a file travels with the last part; a file over {@link #FILE_BYTES} is <b>left out</b> and the
+ *       last part's content says so (Discord answers 413 to an upload over its limit).</li>
  * </ul>
  */
 public final class Limits {
@@ -31,6 +33,8 @@ public final class Limits {
     public static final int FIELD_NAME = 256;
     public static final int FIELD_VALUE = 1024;
     public static final int FOOTER = 2048;
+    /** Discord's upload limit for a webhook without boosts: 10 MiB per message. */
+    public static final int FILE_BYTES = 10 * 1024 * 1024;
     static final String ELLIPSIS = "…";
     static final String CONTINUED = " (cont.)";
 
@@ -39,6 +43,29 @@ public final class Limits {
 
     /** The messages to post for {@code n}, in order, each within every limit. */
     public static List<Notification> fit(Notification n) {
+        if (n.attachment() == null) {
+            return fitText(n);
+        }
+        Notification.Attachment file = n.attachment();
+        String content = n.content();
+        if (file.bytes().length > FILE_BYTES) {
+            String note = "(" + file.filename() + " left out: " + file.bytes().length + " bytes, over Discord's " + FILE_BYTES + ")";
+            content = content == null || content.isEmpty() ? note : content + "\n" + note;
+            file = null;
+        }
+        List<Notification> out = new ArrayList<>(fitText(new Notification(n.kind(), content, n.embeds())));
+        if (file != null) {
+            if (out.isEmpty()) {
+                out.add(new Notification(n.kind(), null, List.of(), file));
+            } else {
+                Notification last = out.remove(out.size() - 1);
+                out.add(new Notification(last.kind(), last.content(), last.embeds(), file));
+            }
+        }
+        return out;
+    }
+
+    private static List<Notification> fitText(Notification n) {
         List<String> parts = splitContent(n.content());
         List<Embed> embeds = new ArrayList<>();
         for (Embed e : n.embeds()) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -124,14 +125,21 @@ public final class WebhookClient {
         String body = DiscordJson.body(part, username);
         String route = webhook.url().getPath();
         URI uri = settings.waitForMessage() ? withWait(webhook.url()) : webhook.url();
+        String contentType = "application/json";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (part.attachment() != null) {
+            String boundary = Multipart.boundary(part.attachment().bytes());
+            contentType = "multipart/form-data; boundary=" + boundary;
+            bytes = Multipart.body(boundary, body, part.attachment());
+        }
         int failures = 0;
         int limited = 0;
         while (true) {
             waitForLimits(route);
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", contentType)
                     .header("User-Agent", "DiscordBot (https://github.com/liquidity-engine, 0.1) liquidity-engine-notifier")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());

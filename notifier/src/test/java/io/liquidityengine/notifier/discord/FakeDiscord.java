@@ -35,6 +35,17 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Discord's upload limit per message (no boosts). */
+    static final int MAX_UPLOAD = 10 * 1024 * 1024;
+
+    /** A file of an accepted multipart message: the message's payload_json, the part name, file name, type and bytes. */
+    public record Upload(JsonNode payload, String part, String filename, String contentType, byte[] bytes) {
+    }
+
+    /** One part of a multipart/form-data body. */
+    record Part(String name, String filename, String contentType, byte[] bytes) {
+    }
+
     /** A scripted answer: status, JSON body, extra headers. */
     record Scripted(int status, String body, List<String[]> headers) {
     }
@@ -42,6 +53,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<JsonNode> accepted = new ArrayList<>();
+    private final List<Upload> uploads = new ArrayList<>();
     private final BlockingQueue<JsonNode> arrivals = new LinkedBlockingQueue<>();
     private int requests;
     private int inWindow;
@@ -89,6 +101,11 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(accepted);
     }
 
+    /** The files of accepted multipart messages, in arrival order. */
+    public synchronized List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
     public synchronized int requests() {
         return requests;
     }
@@ -124,19 +141,45 @@ public final class FakeDiscord implements AutoCloseable {
         if (!script.isEmpty()) {
             return script.poll();
         }
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        List<Part> files = new ArrayList<>();
         JsonNode body;
-        try {
-            body = JSON.readTree(in);
-        } catch (IOException e) {
+        String invalid;
+        if (type != null && type.startsWith("multipart/form-data")) {
+            if (in.length > MAX_UPLOAD) {
+                return new Scripted(413, "{\"message\": \"Request entity too large\", \"code\": 40005}", List.of());
+            }
+            List<Part> parts = parseMultipart(type, in);
             body = null;
+            for (Part p : parts == null ? List.<Part>of() : parts) {
+                if (p.name().equals("payload_json")) {
+                    try {
+                        body = JSON.readTree(p.bytes());
+                    } catch (IOException e) {
+                        body = null;
+                    }
+                } else if (p.name().matches("files\\[\\d+]") && p.filename() != null) {
+                    files.add(p);
+                }
+            }
+            invalid = parts == null ? "not multipart" : body == null ? "payload_json: not JSON" : invalidWithFiles(body, files);
+        } else {
+            try {
+                body = JSON.readTree(in);
+            } catch (IOException e) {
+                body = null;
+            }
+            invalid = body == null ? "not JSON" : invalid(body);
         }
-        String invalid = body == null ? "not JSON" : invalid(body);
         if (invalid != null) {
             return new Scripted(400, "{\"code\": 50035, \"message\": \"Invalid Form Body\", \"errors\": {\"_errors\": [{\"code\": "
                     + "\"BASE_TYPE_BAD\", \"message\": \"" + invalid + "\"}]}}", List.of());
         }
         accepted.add(body);
         arrivals.add(body);
+        for (Part f : files) {
+            uploads.add(new Upload(body, f.name(), f.filename(), f.contentType(), f.bytes()));
+        }
         int remaining = LIMIT - 1 - inWindow;
         inWindow = remaining == 0 ? 0 : inWindow + 1;
         List<String[]> headers = List.of(new String[] {"X-RateLimit-Limit", String.valueOf(LIMIT)},
@@ -150,6 +193,88 @@ public final class FakeDiscord implements AutoCloseable {
         String message = "{\"id\": \"" + (nextId++) + "\", \"type\": 0, \"content\": " + (body.has("content") ? body.get("content").toString() : "\"\"")
                 + ", \"embeds\": " + (body.has("embeds") ? body.get("embeds").toString() : "[]") + "}";
         return new Scripted(200, message, headers);
+    }
+
+    /** A message with files may have no content or embeds; each attachment id must name a files[n] part. */
+    static String invalidWithFiles(JsonNode body, List<Part> files) {
+        if (files.isEmpty()) {
+            return invalid(body);
+        }
+        for (JsonNode a : body.path("attachments")) {
+            String name = "files[" + a.path("id").asText() + "]";
+            if (files.stream().noneMatch(f -> f.name().equals(name))) {
+                return "attachments: unknown file " + name;
+            }
+        }
+        String content = body.path("content").asText("");
+        return content.isEmpty() && body.path("embeds").size() == 0 ? null : invalid(body);
+    }
+
+    /** Parses a multipart/form-data body (CRLF line ends, as RFC 7578); null when it is not well-formed. */
+    static List<Part> parseMultipart(String contentType, byte[] in) {
+        int at = contentType.indexOf("boundary=");
+        if (at < 0) {
+            return null;
+        }
+        String boundary = contentType.substring(at + "boundary=".length()).replace("\"", "").trim();
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
+        List<Part> parts = new ArrayList<>();
+        int pos = indexOf(in, delimiter, 0);
+        if (pos != 0) {
+            return null;
+        }
+        while (true) {
+            pos += delimiter.length;
+            if (pos + 2 <= in.length && in[pos] == '-' && in[pos + 1] == '-') {
+                return parts; // closing delimiter
+            }
+            pos += 2; // CRLF after the delimiter
+            int headersEnd = indexOf(in, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), pos);
+            if (headersEnd < 0) {
+                return null;
+            }
+            String headers = new String(in, pos, headersEnd - pos, StandardCharsets.UTF_8);
+            int next = indexOf(in, ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII), headersEnd + 4);
+            if (next < 0) {
+                return null;
+            }
+            byte[] content = java.util.Arrays.copyOfRange(in, headersEnd + 4, next);
+            String name = null;
+            String filename = null;
+            String type = null;
+            for (String line : headers.split("\r\n")) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-disposition:")) {
+                    name = param(line, "name");
+                    filename = param(line, "filename");
+                } else if (lower.startsWith("content-type:")) {
+                    type = line.substring("content-type:".length()).trim();
+                }
+            }
+            if (name == null) {
+                return null;
+            }
+            parts.add(new Part(name, filename, type, content));
+            pos = next + 2;
+        }
+    }
+
+    private static String param(String header, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|[;\\s])" + key + "=\"([^\"]*)\"").matcher(header);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Discord's documented limits; null when the body is valid. */

@@ -211,4 +211,55 @@ class WebhookClientTest {
                 .contains("/api/webhooks/123456/***");
         assertThat(log).anyMatch(l -> l.startsWith("WARNING Discord rejected a FILL message for webhook wrong http://127.0.0.1:"));
     }
+
+    @Test
+    void aChartIsAMultipartUploadWithPayloadJsonAndFiles0() throws Exception {
+        WebhookClient client = client(6, Duration.ofSeconds(30), false);
+        byte[] png = new byte[70_000];
+        for (int i = 0; i < png.length; i++) {
+            png[i] = (byte) (i * 31 + 7); // every byte value, CR and LF and '-' included
+        }
+        Notification chart = Notification.file(Kind.CHART, "**ES** chart 2024-12-05 11:00 EST, hourly",
+                new Notification.Attachment("ES-20241205-1100-hourly.png", "image/png", png));
+
+        assertThat(client.post(webhook, chart).delivered()).isTrue();
+
+        assertThat(discord.uploads()).hasSize(1);
+        FakeDiscord.Upload upload = discord.uploads().get(0);
+        assertThat(upload.part()).isEqualTo("files[0]");
+        assertThat(upload.filename()).isEqualTo("ES-20241205-1100-hourly.png");
+        assertThat(upload.contentType()).isEqualTo("image/png");
+        assertThat(upload.bytes()).isEqualTo(png);
+        assertThat(upload.payload().get("content").asText()).isEqualTo("**ES** chart 2024-12-05 11:00 EST, hourly");
+        assertThat(upload.payload().get("attachments").toString()).isEqualTo("[{\"id\":0,\"filename\":\"ES-20241205-1100-hourly.png\"}]");
+        assertThat(upload.payload().get("username").asText()).isEqualTo("le-test");
+        assertThat(discord.requests()).isEqualTo(1);
+        assertThat(dropped).isEmpty();
+    }
+
+    @Test
+    void aFileOverDiscordsLimitIsLeftOutAndTheTextStillGoes() throws Exception {
+        WebhookClient client = client(6, Duration.ofSeconds(30), false);
+        Notification chart = Notification.file(Kind.CHART, "**ES** chart",
+                new Notification.Attachment("big.png", "image/png", new byte[Limits.FILE_BYTES + 1]));
+
+        assertThat(Limits.fit(chart)).singleElement().satisfies(n -> assertThat(n.attachment()).isNull());
+        assertThat(client.post(webhook, chart).delivered()).isTrue();
+
+        assertThat(discord.uploads()).isEmpty();
+        assertThat(discord.accepted()).extracting(b -> b.get("content").asText())
+                .containsExactly("**ES** chart\n(big.png left out: 10485761 bytes, over Discord's 10485760)");
+        assertThat(discord.accepted().get(0).has("attachments")).isFalse();
+    }
+
+    @Test
+    void aSplitMessageCarriesItsFileOnTheLastPart() {
+        String longText = "x".repeat(1500) + "\n" + "y".repeat(1500);
+        List<Notification> parts = Limits.fit(Notification.file(Kind.CHART, longText,
+                new Notification.Attachment("c.png", "image/png", new byte[] {1, 2, 3})));
+
+        assertThat(parts).extracting(Notification::content).containsExactly("x".repeat(1500), "y".repeat(1500));
+        assertThat(parts.get(0).attachment()).isNull();
+        assertThat(parts.get(1).attachment().filename()).isEqualTo("c.png");
+    }
 }

