@@ -14,6 +14,7 @@ import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.OrderRole;
 import io.liquidityengine.schemas.execution.Side;
+import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.signals.BiasValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, started as a process) against the
- * local stack and {@link FakeDiscord}: records on sig.bias, risk.decisions, exec.reports and
- * exec.positions come out as webhook messages, the bias flips in order, a route 429 waited out, and
+ * local stack and {@link FakeDiscord}: records on sig.bias, sig.bars, risk.decisions, exec.reports and
+ * exec.positions come out as webhook messages (an hourly chart as a multipart upload), the bias flips in order, a route 429 waited out, and
  * the service's log never shows the webhook token.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -64,15 +65,25 @@ class NotifierProcessIT {
             produce(stack, Topics.EXEC_REPORTS, "ES-PAPER-1", Records.fill().setReportId("r-9").setRole(OrderRole.TARGET)
                     .setSide(Side.SELL).setLegId("T1").setFillPrice(6009.0).build());
             produce(stack, Topics.EXEC_POSITIONS, "ES-PAPER-1", Records.position().build());
+            // two 1-minute bars, 09:58 and 09:59 ET, and the bias at their ends: the bar ending 10:00 ET makes an hourly chart
+            Path charts = Path.of("target", "notifier-process-it-charts");
+            for (int m = 58; m < 60; m++) {
+                Instant start = Instant.parse("2024-12-05T14:00:00Z").plusSeconds(60L * m);
+                produce(stack, Topics.SIG_BIAS, "ES", Records.bias().setEventTime(start.plusSeconds(60)).setPreviousBias(BiasValue.LONG)
+                        .setFlip(false).build());
+                produce(stack, Topics.SIG_BARS, "ES", Bar.newBuilder().setInstrument("ES").setIntervalSeconds(60).setStartTime(start)
+                        .setEndTime(start.plusSeconds(60)).setOpen(6000 + m).setHigh(6002 + m).setLow(5999 + m).setClose(6001 + m)
+                        .setVolume(100).setTrades(10).setBidVolume(40).setAskVolume(60).build());
+            }
 
             Path log = Path.of("target", "notifier-process-it.log");
             Process notifier = start(stack, discord, log, "notifier-it-" + UUID.randomUUID(), null,
-                    "BIAS_FLIP,REJECTED_DECISION,FILL,POSITION_CLOSED");
+                    "BIAS_FLIP,REJECTED_DECISION,FILL,POSITION_CLOSED,CHART", "-Dnotifier.charts-dir=" + charts.toAbsolutePath());
             List<String> got = new ArrayList<>();
             try {
-                for (int i = 0; i < 6; i++) {
+                for (int i = 0; i < 7; i++) {
                     JsonNode body = discord.nextAccepted(ARRIVAL);
-                    assertThat(body).as("message %d of 6 after %s", i + 1, got).isNotNull();
+                    assertThat(body).as("message %d of 7 after %s", i + 1, got).isNotNull();
                     got.add(body.get("content").asText());
                 }
             } finally {
@@ -80,6 +91,19 @@ class NotifierProcessIT {
                 notifier.destroyForcibly().waitFor();
             }
 
+            String chart = got.stream().filter(c -> c.startsWith("**ES** chart")).findFirst().orElseThrow();
+            assertThat(chart).startsWith("**ES** chart 2024-12-05 10:00 EST, hourly: 2 1m candles, O 6058 H 6061 L 6057 C 6060, "
+                    + "0 unfilled levels, 0 fills -> ");
+            assertThat(discord.uploads()).singleElement().satisfies(u -> {
+                assertThat(u.part()).isEqualTo("files[0]");
+                assertThat(u.filename()).isEqualTo("ES-20241205-1000-hourly.png");
+                assertThat(u.contentType()).isEqualTo("image/png");
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(u.bytes()));
+                assertThat(image.getWidth()).isEqualTo(1280);
+                assertThat(image.getHeight()).isEqualTo(720);
+                assertThat(Files.readAllBytes(charts.resolve("ES-20241205-1000-hourly.png"))).isEqualTo(u.bytes());
+            });
+            got.remove(chart);
             assertThat(got).containsExactlyInAnyOrder(
                     "**ES** bias flip SHORT → LONG at 6001.25 (2024-12-05 14:31:05 UTC)",
                     "**ES** bias flip LONG → HOLD at 6003.5 (2024-12-05 14:31:15 UTC)",
@@ -93,7 +117,7 @@ class NotifierProcessIT {
                     .containsExactly("**ES** bias flip SHORT → LONG ", "**ES** bias flip LONG → HOLD a");
             assertThat(got.stream().filter(s -> s.contains(" fill ")).map(s -> s.substring(0, 26)))
                     .containsExactly("ES-PAPER-1 ES fill +4 @ 60", "ES-PAPER-1 ES fill -4 @ 60");
-            assertThat(discord.requests()).isEqualTo(7);
+            assertThat(discord.requests()).isEqualTo(8);
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(output).contains("rate limited (route), retry after 0.2 s").contains("/api/webhooks/123456/***")
                     .doesNotContain(FakeDiscord.TOKEN);
@@ -190,7 +214,8 @@ class NotifierProcessIT {
         }
     }
 
-    private static Process start(LocalStack stack, FakeDiscord discord, Path log, String group, Path state, String events) throws Exception {
+    private static Process start(LocalStack stack, FakeDiscord discord, Path log, String group, Path state, String events,
+                                 String... properties) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertThat(jar).as("the packaged service").exists();
         Files.createDirectories(log.getParent());
@@ -206,6 +231,7 @@ class NotifierProcessIT {
         if (state != null) {
             command.add("-Dnotifier.state-file=" + state.toAbsolutePath());
         }
+        command.addAll(List.of(properties));
         command.addAll(List.of("-jar", jar.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
