@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liquidityengine.schemas.execution.OrderRole;
 import io.liquidityengine.schemas.execution.Side;
 import io.liquidityengine.schemas.marketdata.LevelEvent;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -13,9 +15,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.OHLCDataset;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +74,40 @@ class ChartRendererTest {
         assertThat(chart.getTitle().getText()).isEqualTo("ES 2024-12-05 11:00 EST, hourly");
         assertThat(ChartMessages.summary(d, renderer)).isEqualTo(
                 "**ES** chart 2024-12-05 11:00 EST, hourly: 90 1m candles, O 6000 H 6016.25 L 5991.5 C 5993, 3 unfilled levels, 2 fills");
-        // the background in the middle of the LONG band (09:45) near the bottom of the plot is light green
-        // (pixel columns: the plot spans the image width minus the axis, so look up the band's colour by sampling)
         assertThat(renderer.png(d)).isEqualTo(png);
+
+        // in the pixels: 90 runs of columns holding a candle body's exact green or red
+        assertThat(candleColumns(image)).isEqualTo(90);
+        // the bias bands under the candles (48/255 alpha, times the marker alpha 0.8, over white): at 09:44 (LONG)
+        // and 10:20 (SHORT), 1 point above the axis' low end; none at 10:50 (HOLD)
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage drawn = chart.createBufferedImage(ChartRenderer.WIDTH, ChartRenderer.HEIGHT, info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        int y = (int) plot.getRangeAxis().valueToJava2D(plot.getRangeAxis().getLowerBound() + 1, area, RectangleEdge.LEFT);
+        assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T14:44:00Z"), y))).isEqualTo(new Color(225, 242, 229));
+        assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T15:20:00Z"), y))).isEqualTo(new Color(252, 227, 225));
+        assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T15:50:00Z"), y))).isEqualTo(Color.WHITE);
+    }
+
+    private static int x(XYPlot plot, Rectangle2D area, String time) {
+        return (int) plot.getDomainAxis().valueToJava2D(java.time.Instant.parse(time).toEpochMilli(), area, RectangleEdge.BOTTOM);
+    }
+
+    /** Runs of adjacent pixel columns that contain the up or down body colour. */
+    static int candleColumns(BufferedImage image) {
+        int runs = 0;
+        boolean previous = false;
+        for (int x = 0; x < image.getWidth(); x++) {
+            boolean body = false;
+            for (int y = 0; y < image.getHeight() && !body; y++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                body = rgb == (ChartRenderer.UP.getRGB() & 0xFFFFFF) || rgb == (ChartRenderer.DOWN.getRGB() & 0xFFFFFF);
+            }
+            if (body && !previous) {
+                runs++;
+            }
+            previous = body;
+        }
+        return runs;
     }
 }
