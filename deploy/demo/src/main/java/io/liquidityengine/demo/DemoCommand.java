@@ -62,6 +62,11 @@ public final class DemoCommand implements Callable<Integer> {
             + "or dtc (the project's DTC server in this JVM on 127.0.0.1, replaying the .scid file). Default: ${DEFAULT-VALUE}")
     TickSource source = TickSource.scid;
 
+    @Option(names = "--notifications", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the notifier (console only) and print its bias flips, fills and closed positions as they happen. "
+                    + "Default: ${DEFAULT-VALUE}")
+    boolean notifications; // false when built without the command line (ClosedLoopIT)
+
     @Option(names = "--timeout-seconds", defaultValue = "600", description = "Give up after this long. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
@@ -91,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path ingestJar = home.resolve("ingest-connectors/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path topologyJar = home.resolve("topology/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         Path sinkJar = home.resolve("execution-sink/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        Path notifierJar = home.resolve("notifier/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
 
         step("Generating the synthetic sample day " + date + " (seed " + seed + ")");
@@ -152,7 +158,10 @@ public final class DemoCommand implements Callable<Integer> {
                 publishExampleStrategy(stack);
                 step("Starting the topology service (Kafka Streams, exactly-once) and the execution sink (paper broker)");
                 try (ServiceProcess topology = ServiceProcess.start("topology", topologyJar, topologyProps, work);
-                     ServiceProcess sink = ServiceProcess.start("execution-sink", sinkJar, sinkProps, work)) {
+                     ServiceProcess sink = ServiceProcess.start("execution-sink", sinkJar, sinkProps, work);
+                     ServiceProcess notifier = notifications
+                             ? ServiceProcess.start("notifier", notifierJar, notifierProps(common, work.resolve("charts")), work) : null) {
+                    ConsoleNotifications console = notifier == null ? null : new ConsoleNotifications(notifier.log());
                     long lastTicks = -1;
                     while (ingest.isAlive()) {
                         long ticks = reader.endOffsets(admin, Topics.MD_TICKS);
@@ -167,6 +176,7 @@ public final class DemoCommand implements Callable<Integer> {
                                     + "; last lines of the ingest log:\n" + ingest.tail(10));
                         }
                         chaos(admin, reader, topology, sink);
+                        notify(console);
                         ingest.waitFor(2);
                     }
                     int code = ingest.waitFor(5);
@@ -183,6 +193,7 @@ public final class DemoCommand implements Callable<Integer> {
                     while (true) {
                         check(deadline, topology);
                         chaos(admin, reader, topology, sink);
+                        notify(console);
                         long bars = reader.endOffsets(admin, Topics.SIG_BARS);
                         long lag = reader.lag(admin, TOPOLOGY_APPLICATION_ID, Topics.MD_TICKS);
                         if (bars != lastBars) {
@@ -200,6 +211,7 @@ public final class DemoCommand implements Callable<Integer> {
                     while (true) {
                         check(deadline, topology);
                         check(deadline, sink);
+                        notify(console);
                         if (chaos(admin, reader, topology, sink)) {
                             lastLoop = -1;
                         }
@@ -215,6 +227,19 @@ public final class DemoCommand implements Callable<Integer> {
                             break;
                         }
                         Thread.sleep(500);
+                    }
+                    if (console != null) {
+                        // the notifier consumes on its own: let it catch up with the loop's last records
+                        waitUntil(() -> {
+                            console.printNew(System.out);
+                            // caughtUp, not lag 0: the notifier commits the offset after its last record, before a trailing marker
+                            return reader.caughtUp(admin, NOTIFIER_GROUP + "-sig-bias", Topics.SIG_BIAS)
+                                    && reader.caughtUp(admin, NOTIFIER_GROUP + "-exec-reports", Topics.EXEC_REPORTS)
+                                    && reader.caughtUp(admin, NOTIFIER_GROUP + "-exec-positions", Topics.EXEC_POSITIONS);
+                        }, deadline, notifier, "the notifier's last messages");
+                        console.printNew(System.out);
+                        say("  notifier: %d bias flips, fills and closed positions shown (statuses and plans in %s), charts in %s",
+                                console.printed(), notifier.log(), work.resolve("charts"));
                     }
                     printSummary(reader);
                     TradingSummary trading = TradingSummary.read(reader);
@@ -399,6 +424,24 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (System.nanoTime() > deadline) {
             throw new IllegalStateException("the demo timed out; last lines of the " + service.name() + " log:\n" + service.tail(30));
+        }
+    }
+
+    /** The notifier's consumer groups are {@code <this>-<channel>}. */
+    private static final String NOTIFIER_GROUP = "demo-notifier";
+
+    /** The notifier on the demo's stack: console only (no webhook), its own consumer groups. */
+    private static Map<String, String> notifierProps(Map<String, String> common, Path charts) {
+        Map<String, String> props = new LinkedHashMap<>(common);
+        props.put("notifier.charts-dir", charts.toString());
+        props.put("notifier.console", "true");
+        props.put("notifier.group-id", NOTIFIER_GROUP);
+        return props;
+    }
+
+    private static void notify(ConsoleNotifications console) {
+        if (console != null) {
+            console.printNew(System.out);
         }
     }
 
