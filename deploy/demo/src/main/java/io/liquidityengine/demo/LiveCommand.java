@@ -42,7 +42,6 @@ public final class LiveCommand implements Callable<Integer> {
         LiveConfig live = LiveConfig.read(config);
         Path dir = home.resolve(logs).toAbsolutePath();
         List<ServiceProcess> running = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running), "live-shutdown"));
         for (String service : services) {
             Path file = live.write(service, dir);
             Path jar = home.resolve(JARS.get(service)).toAbsolutePath();
@@ -55,20 +54,10 @@ public final class LiveCommand implements Callable<Integer> {
                 if (!p.isAlive()) {
                     System.err.printf("==> %s exited with %d; stopping the others. Its log ends with:%n%s%n", p.name(),
                             p.waitFor(1), p.tail(30));
-                    return 1;
+                    return 1; // System.exit: ServiceProcess's shutdown hook stops the others
                 }
             }
             Thread.sleep(1_000);
-        }
-    }
-
-    private static void stop(List<ServiceProcess> running) {
-        for (ServiceProcess p : running) {
-            try {
-                p.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

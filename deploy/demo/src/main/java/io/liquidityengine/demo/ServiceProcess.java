@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** A service of the engine started as its own JVM from its Quarkus jar, logging to a file. */
@@ -19,12 +21,36 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private Process process;
 
+    /** Services started and not closed yet: stopped by a shutdown hook when the launching JVM is told to stop (SIGTERM, Ctrl-C). */
+    private static final Set<ServiceProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ServiceProcess::stopAll, "service-processes-shutdown"));
+    }
+
     private ServiceProcess(String name, Path log, List<String> command, Map<String, String> environment) throws IOException {
         this.name = name;
         this.log = log;
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.process = launch();
+        RUNNING.add(this);
+    }
+
+    /** Stops every service still running (the demo or ./engine live was stopped by a signal, not by its own end). */
+    private static void stopAll() {
+        for (ServiceProcess p : RUNNING) {
+            p.process.destroy();
+        }
+        for (ServiceProcess p : RUNNING) {
+            try {
+                if (!p.process.waitFor(20, TimeUnit.SECONDS)) {
+                    p.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.process.destroyForcibly();
+            }
+        }
     }
 
     private Process launch() throws IOException {
@@ -101,6 +127,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (SIGTERM, a clean Quarkus shutdown) and kills it if it does not within 20 s. */
     @Override
     public void close() throws InterruptedException {
+        RUNNING.remove(this);
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
