@@ -159,9 +159,7 @@ public final class DemoCommand implements Callable<Integer> {
                 step("Starting the topology service (Kafka Streams, exactly-once) and the execution sink (paper broker)");
                 try (ServiceProcess topology = ServiceProcess.start("topology", topologyJar, topologyProps, work);
                      ServiceProcess sink = ServiceProcess.start("execution-sink", sinkJar, sinkProps, work);
-                     ServiceProcess notifier = notifications
-                             ? ServiceProcess.start("notifier", notifierJar, notifierProps(common, work.resolve("charts")), work) : null) {
-                    ConsoleNotifications console = notifier == null ? null : new ConsoleNotifications(notifier.log());
+                     DemoNotifier notifier = notifications ? DemoNotifier.start(notifierJar, common, work) : null) {
                     long lastTicks = -1;
                     while (ingest.isAlive()) {
                         long ticks = reader.endOffsets(admin, Topics.MD_TICKS);
@@ -176,7 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
                                     + "; last lines of the ingest log:\n" + ingest.tail(10));
                         }
                         chaos(admin, reader, topology, sink);
-                        notify(console);
+                        notify(notifier);
                         ingest.waitFor(2);
                     }
                     int code = ingest.waitFor(5);
@@ -193,7 +191,7 @@ public final class DemoCommand implements Callable<Integer> {
                     while (true) {
                         check(deadline, topology);
                         chaos(admin, reader, topology, sink);
-                        notify(console);
+                        notify(notifier);
                         long bars = reader.endOffsets(admin, Topics.SIG_BARS);
                         long lag = reader.lag(admin, TOPOLOGY_APPLICATION_ID, Topics.MD_TICKS);
                         if (bars != lastBars) {
@@ -211,7 +209,7 @@ public final class DemoCommand implements Callable<Integer> {
                     while (true) {
                         check(deadline, topology);
                         check(deadline, sink);
-                        notify(console);
+                        notify(notifier);
                         if (chaos(admin, reader, topology, sink)) {
                             lastLoop = -1;
                         }
@@ -228,18 +226,14 @@ public final class DemoCommand implements Callable<Integer> {
                         }
                         Thread.sleep(500);
                     }
-                    if (console != null) {
+                    if (notifier != null) {
                         // the notifier consumes on its own: let it catch up with the loop's last records
                         waitUntil(() -> {
-                            console.printNew(System.out);
-                            // caughtUp, not lag 0: the notifier commits the offset after its last record, before a trailing marker
-                            return reader.caughtUp(admin, NOTIFIER_GROUP + "-sig-bias", Topics.SIG_BIAS)
-                                    && reader.caughtUp(admin, NOTIFIER_GROUP + "-exec-reports", Topics.EXEC_REPORTS)
-                                    && reader.caughtUp(admin, NOTIFIER_GROUP + "-exec-positions", Topics.EXEC_POSITIONS);
-                        }, deadline, notifier, "the notifier's last messages");
-                        console.printNew(System.out);
-                        say("  notifier: %d bias flips, fills and closed positions shown (statuses and plans in %s), charts in %s",
-                                console.printed(), notifier.log(), work.resolve("charts"));
+                            notifier.printNew();
+                            return notifier.caughtUp(admin, reader);
+                        }, deadline, notifier.process(), "the notifier's last messages");
+                        notifier.printNew();
+                        say("  %s", notifier.describe());
                     }
                     printSummary(reader);
                     TradingSummary trading = TradingSummary.read(reader);
@@ -427,21 +421,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The notifier's consumer groups are {@code <this>-<channel>}. */
-    private static final String NOTIFIER_GROUP = "demo-notifier";
-
-    /** The notifier on the demo's stack: console only (no webhook), its own consumer groups. */
-    private static Map<String, String> notifierProps(Map<String, String> common, Path charts) {
-        Map<String, String> props = new LinkedHashMap<>(common);
-        props.put("notifier.charts-dir", charts.toString());
-        props.put("notifier.console", "true");
-        props.put("notifier.group-id", NOTIFIER_GROUP);
-        return props;
-    }
-
-    private static void notify(ConsoleNotifications console) {
-        if (console != null) {
-            console.printNew(System.out);
+    private static void notify(DemoNotifier notifier) {
+        if (notifier != null) {
+            notifier.printNew();
         }
     }
 
