@@ -106,6 +106,16 @@ final class LiveKeyValueStore<V> extends DeferredWriteStore<V> {
         return new EncodedBuilder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.ByteArray()));
     }
 
+    /** An {@link Encoded} store over a plain map store, for the stages run outside Kafka Streams (see {@link DirectTopology}). */
+    static Encoded encodedInMemory(String name) {
+        return new Encoded(new Decoded<>(name, null));
+    }
+
+    /** A plain sorted map store (the byte-store key order), for the stages run outside Kafka Streams (see {@link DirectTopology}). */
+    static <V> KeyValueStore<String, V> plainInMemory(String name) {
+        return new Decoded<>(name, null);
+    }
+
     /** The {@link Encoded} store behind the store Kafka Streams hands a processor (it wraps stores in decorators). */
     static Encoded encodedStore(StateStore store) {
         StateStore s = store;

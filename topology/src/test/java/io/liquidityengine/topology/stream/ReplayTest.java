@@ -62,33 +62,49 @@ class ReplayTest {
     /** 40 minutes of synthetic ES ticks with imbalance bursts, option deltas, an imported level, a rule strategy and bad input. */
     private static Map<String, List<TestRecord<byte[], byte[]>>> run() {
         try (TopologyFixture f = new TopologyFixture(java.time.Duration.ofSeconds(2))) {
-            f.pipeStrategy("hammer", 1, StrategyKind.RULES, true, """
-                    {"timeframe": "1m", "long": {"pattern": "hammer"}, "short": {"pattern": "shooting_star"},
-                     "plan": {"stopPoints": 2.0, "validBars": 2}}""", T0);
-            for (int m = 0; m < 60; m++) {
-                f.pipeDelta(T0.minusSeconds(20 * 60).plusSeconds(60L * m), 5000 + 37 * Math.sin(m / 5.0) * m);
-            }
-            f.pipeImportedLevel("7", T0, 6002.00);
-            long seed = 7;
-            long priceTicks = 24_000;
-            for (int i = 0; i < 24_000; i++) {
-                seed = seed * 6364136223846793005L + 1442695040888963407L;
-                int r = (int) (seed >>> 58);
-                priceTicks += r < 28 ? -1 : r > 35 ? 1 : 0;
-                AggressorSide side = r % 3 == 0 ? AggressorSide.SELL : AggressorSide.BUY;
-                Instant t = T0.plusMillis(100L * i);
-                double size = i % 97 < 4 ? 20 : 1 + (r & 3);
-                f.pipe(TopologyFixture.tick("ES", t, priceTicks * 0.25, size, side));
-                if (i % 5000 == 4999) {
-                    f.pipe(TopologyFixture.tick("ES", t.minusSeconds(30), priceTicks * 0.25, 1, side));   // late: dead letter
-                }
-            }
+            session(f);
             Map<String, List<TestRecord<byte[], byte[]>>> out = new LinkedHashMap<>();
             for (Topic<String, ?> topic : OUTPUTS) {
                 out.put(topic.name(), f.driver.createOutputTopic(topic.name(), Serdes.ByteArray().deserializer(),
                         Serdes.ByteArray().deserializer()).readRecordsToList());
             }
             return out;
+        }
+    }
+
+    /** The inputs of {@link #session}: the topology's input topics. */
+    interface SessionInput {
+        void pipeStrategy(String id, int version, StrategyKind kind, boolean enabled, String json, Instant at);
+
+        void pipeDelta(Instant minuteStart, double value);
+
+        void pipeImportedLevel(String lineId, Instant created, double price);
+
+        void pipe(io.liquidityengine.schemas.marketdata.Tick tick);
+    }
+
+    /** The replayed session, in event-time order. */
+    static void session(SessionInput f) {
+        f.pipeStrategy("hammer", 1, StrategyKind.RULES, true, """
+                {"timeframe": "1m", "long": {"pattern": "hammer"}, "short": {"pattern": "shooting_star"},
+                 "plan": {"stopPoints": 2.0, "validBars": 2}}""", T0);
+        for (int m = 0; m < 60; m++) {
+            f.pipeDelta(T0.minusSeconds(20 * 60).plusSeconds(60L * m), 5000 + 37 * Math.sin(m / 5.0) * m);
+        }
+        f.pipeImportedLevel("7", T0, 6002.00);
+        long seed = 7;
+        long priceTicks = 24_000;
+        for (int i = 0; i < 24_000; i++) {
+            seed = seed * 6364136223846793005L + 1442695040888963407L;
+            int r = (int) (seed >>> 58);
+            priceTicks += r < 28 ? -1 : r > 35 ? 1 : 0;
+            AggressorSide side = r % 3 == 0 ? AggressorSide.SELL : AggressorSide.BUY;
+            Instant t = T0.plusMillis(100L * i);
+            double size = i % 97 < 4 ? 20 : 1 + (r & 3);
+            f.pipe(TopologyFixture.tick("ES", t, priceTicks * 0.25, size, side));
+            if (i % 5000 == 4999) {
+                f.pipe(TopologyFixture.tick("ES", t.minusSeconds(30), priceTicks * 0.25, 1, side));   // late: dead letter
+            }
         }
     }
 

@@ -34,7 +34,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /** A TopologyTestDriver over the production topology with an in-memory registry, plus tick helpers. */
-final class TopologyFixture implements AutoCloseable {
+final class TopologyFixture implements AutoCloseable, ReplayTest.SessionInput {
 
     static final Instant T0 = Instant.parse("2024-12-05T15:30:00Z");
 
@@ -80,21 +80,34 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** Pipes an option-delta value for the minute starting at {@code minuteStart} (timestamp = minute start). */
-    void pipeDelta(Instant minuteStart, double value) {
-        input(Topics.MD_OPTION_DELTAS).pipeInput("ES", OptionDelta.newBuilder().setUnderlying("ES").setEventTime(minuteStart)
-                .setValue(value).setSource("test").build(), minuteStart);
+    @Override
+    public void pipeDelta(Instant minuteStart, double value) {
+        input(Topics.MD_OPTION_DELTAS).pipeInput("ES", delta(minuteStart, value), minuteStart);
     }
 
     /** Pipes an imported level CREATED at {@code created}, unfilled. */
-    void pipeImportedLevel(String lineId, Instant created, double price) {
-        input(Topics.MD_LEVELS_IMPORTED).pipeInput("ES", LiquidityLevel.newBuilder().setInstrument("ES").setLevelId("ES:" + lineId)
-                .setPrice(price).setEvent(LevelEvent.CREATED).setDirection(LevelDirection.UNKNOWN).setOrigin(LevelOrigin.IMPORTED)
-                .setCreatedTime(created).setSourceId(lineId).build(), created);
+    @Override
+    public void pipeImportedLevel(String lineId, Instant created, double price) {
+        input(Topics.MD_LEVELS_IMPORTED).pipeInput("ES", importedLevel(lineId, created, price), created);
     }
 
-    void pipeStrategy(String id, int version, StrategyKind kind, boolean enabled, String json, Instant at) {
-        input(Topics.CONFIG_STRATEGIES).pipeInput(id, StrategyDefinition.newBuilder().setStrategyId(id).setVersion(version)
-                .setKind(kind).setEnabled(enabled).setDefinition(json).build(), at);
+    @Override
+    public void pipeStrategy(String id, int version, StrategyKind kind, boolean enabled, String json, Instant at) {
+        input(Topics.CONFIG_STRATEGIES).pipeInput(id, strategy(id, version, kind, enabled, json), at);
+    }
+
+    static OptionDelta delta(Instant minuteStart, double value) {
+        return OptionDelta.newBuilder().setUnderlying("ES").setEventTime(minuteStart).setValue(value).setSource("test").build();
+    }
+
+    static LiquidityLevel importedLevel(String lineId, Instant created, double price) {
+        return LiquidityLevel.newBuilder().setInstrument("ES").setLevelId("ES:" + lineId).setPrice(price).setEvent(LevelEvent.CREATED)
+                .setDirection(LevelDirection.UNKNOWN).setOrigin(LevelOrigin.IMPORTED).setCreatedTime(created).setSourceId(lineId).build();
+    }
+
+    static StrategyDefinition strategy(String id, int version, StrategyKind kind, boolean enabled, String json) {
+        return StrategyDefinition.newBuilder().setStrategyId(id).setVersion(version).setKind(kind).setEnabled(enabled)
+                .setDefinition(json).build();
     }
 
     static Instrument es() {
@@ -117,7 +130,8 @@ final class TopologyFixture implements AutoCloseable {
         return driver.createOutputTopic(topic.name(), Serdes.String().deserializer(), topic.valueSerde(registry).deserializer());
     }
 
-    void pipe(Tick t) {
+    @Override
+    public void pipe(Tick t) {
         input(Topics.MD_TICKS).pipeInput(t.getInstrument(), t, t.getEventTime());
     }
 
