@@ -197,6 +197,10 @@ public final class PaperBroker implements Broker, MarketData {
             if (!bracket.instrument().symbol().equals(instrument) || !bracket.instrument().onGrid(price)) {
                 continue;
             }
+            if (!bracket.entryFilled() && eventTimeMicros < bracket.placedMicros()) {
+                // a trade printed before the order was decided (a replay can deliver it later) never fills it
+                continue;
+            }
             long p = bracket.instrument().toTicks(price);
             PaperBracket next;
             if (bracket.flattenClientOrderId() != null) {

@@ -1,7 +1,9 @@
 /**
  * The paper broker: fills brackets against trades from {@code md.ticks}, in event time.
  * <ul>
- *   <li>MARKET entry: at the next trade after the order, plus slippage.</li>
+ *   <li>An entry fills only on trades at or after the order's event time: in a replay a trade printed
+ *       before the signal can reach the broker after the order, and must not fill it.</li>
+ *   <li>MARKET entry: at the next such trade, plus slippage.</li>
  *   <li>LIMIT (entry or target): when a trade prints strictly through the limit (a buy limit fills
  *       when a trade prints below it) — a print at the limit may be someone else's queue; with
  *       {@link io.liquidityengine.execution.paper.PaperBroker.LimitFill#TOUCH} a print at the limit

@@ -60,6 +60,18 @@ class PaperBrokerTest {
     }
 
     @Test
+    void shouldNotFillAnEntryOnATradePrintedBeforeTheOrder() {
+        PaperBroker broker = broker(PaperBroker.Config.frictionless());
+        broker.place(longBracket(EntryType.MARKET, null));   // decided at t(0)
+        broker.onTrade("ES", d("5990.00"), t(-1));           // printed before, delivered after (a replay's order of arrival)
+        broker.onTrade("ES", d("6000.25"), t(0));            // the first trade at the order's time fills it
+
+        assertThat(events).usingRecursiveFieldByFieldElementComparator(EXACT).containsExactly(
+                new Accepted("B1", "B1", t(0)),
+                fill("B1", OrderRole.ENTRY, null, Side.BUY, "6000.25", "4", "0", 0));
+    }
+
+    @Test
     void shouldStopOutEveryLegWhenTheStopTradesBeforeAnyTarget() {
         PaperBroker broker = broker(PaperBroker.Config.frictionless());
         broker.place(longBracket(EntryType.LIMIT, "6000.00"));
