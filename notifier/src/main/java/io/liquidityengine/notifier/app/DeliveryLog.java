@@ -68,6 +68,12 @@ public final class DeliveryLog {
         return n != null && (pos.offset() < n.offset() || pos.offset() == n.offset() && step < n.step());
     }
 
+    /** True when every step of the record at {@code pos} was done (the log is past its offset). */
+    public synchronized boolean isFinished(RecordPosition pos) {
+        Next n = next.get(pos.key());
+        return n != null && pos.offset() < n.offset();
+    }
+
     /** Step {@code step} of the record at {@code pos} has been posted (or dead-lettered). */
     public synchronized void posted(RecordPosition pos, int step) {
         advance(pos, new Next(pos.offset(), step + 1));

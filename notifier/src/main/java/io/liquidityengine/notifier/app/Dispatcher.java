@@ -30,6 +30,11 @@ public final class Dispatcher {
         this.log = log;
     }
 
+    /** True when every step of the record at {@code pos} was done before (a restart re-reads it). */
+    public boolean isFinished(RecordPosition pos) {
+        return log.isFinished(pos);
+    }
+
     /** Posts notifications built from the record at {@code pos}; {@code pos} null: not logged (timer-driven statuses). */
     public synchronized void dispatch(RecordPosition pos, List<Notification> notifications) throws InterruptedException {
         int step = 0;

@@ -53,13 +53,32 @@ public interface NotifierConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** The daily session close, local time in {@link #zone()}, for every instrument. */
+        /** The daily session close, local time in {@link #zone()}, of instruments without a ref.instruments record. */
         @WithDefault("16:00")
         java.time.LocalTime sessionClose();
 
-        /** The zone of the session close and of the chart's time axis. */
+        /** The zone of {@link #sessionClose()} and of the time axis for instruments without a ref.instruments record. */
         @WithDefault("America/New_York")
         java.time.ZoneId zone();
+
+        /**
+         * Hold each chart until every account's exec.market-clock has reached its end (the execution sink
+         * in lockstep publishes fills after the signals); off when the sink runs live (no market clock).
+         */
+        @WithDefault("false")
+        boolean waitForMarketClock();
+
+        /**
+         * Wall time every chart input must stay consumed to its end, with nothing new, before a session
+         * whose last bar ends within {@link #idleCloseWindow()} of its close gets its session-close chart
+         * (data that stops short of the close). 0s: only when a bar reaches the close.
+         */
+        @WithDefault("60s")
+        java.time.Duration idleClose();
+
+        /** See {@link #idleClose()}. */
+        @WithDefault("15m")
+        java.time.Duration idleCloseWindow();
     }
 
     /** A directory the chart PNGs are written to (console mode; e.g. target/demo/charts); unset: not written. */

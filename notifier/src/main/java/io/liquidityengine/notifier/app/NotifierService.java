@@ -1,9 +1,8 @@
 package io.liquidityengine.notifier.app;
 
 import io.liquidityengine.notifier.chart.ChartBook;
-import io.liquidityengine.notifier.chart.ChartData;
-import io.liquidityengine.notifier.chart.ChartMessages;
-import io.liquidityengine.notifier.chart.ChartRenderer;
+import io.liquidityengine.notifier.chart.ChartFeed;
+import io.liquidityengine.notifier.chart.SessionCalendar;
 import io.liquidityengine.notifier.discord.DeadLetterSink;
 import io.liquidityengine.notifier.discord.Webhook;
 import io.liquidityengine.notifier.discord.WebhookClient;
@@ -16,7 +15,6 @@ import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.marketdata.Bar;
-import io.liquidityengine.schemas.marketdata.LiquidityLevel;
 import io.liquidityengine.schemas.risk.RiskDecision;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
@@ -68,8 +66,9 @@ public class NotifierService {
     private ScheduledExecutorService flusher;
     private Dispatcher dispatcher;
     private KafkaDeadLetters kafkaDeadLetters;
-    private ChartBook charts;
-    private ChartRenderer chartRenderer;
+    private ChartFeed chartFeed;
+    private Thread chartThread;
+    private Map<String, Object> clientConfig;
 
     @PostConstruct
     void start() {
@@ -80,8 +79,6 @@ public class NotifierService {
         config.webhooks().forEach((name, w) -> routes.put(new Webhook(name, URI.create(url(name, w))), Set.copyOf(w.events())));
         routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
         board = new StatusBoard(config.baseBarSeconds());
-        charts = new ChartBook(config.charts().zone(), config.charts().sessionClose());
-        chartRenderer = new ChartRenderer(config.charts().zone());
         DeliveryLog log = config.stateFile().map(f -> DeliveryLog.open(Path.of(f))).orElseGet(DeliveryLog::inMemory);
         dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null, log);
         Duration interval = config.statusInterval();
@@ -109,6 +106,14 @@ public class NotifierService {
 
     @PreDestroy
     void stop() {
+        if (chartFeed != null) {
+            chartFeed.stop();
+            try {
+                chartThread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (flusher != null) {
             flusher.shutdownNow();
         }
@@ -120,13 +125,26 @@ public class NotifierService {
     /** Created at start, so a webhook without a readable URL fails the start, not the first message. */
     void onStart(@Observes StartupEvent event) {
         LOG.info("notifier started: " + (config.webhooks().isEmpty() ? "no webhooks, console only" : config.webhooks().size() + " webhook(s)"));
+        if (config.charts().enabled()) {
+            NotifierConfig.Charts c = config.charts();
+            ChartBook book = new ChartBook(new SessionCalendar(c.zone(), c.sessionClose()), c.waitForMarketClock(), c.idleCloseWindow());
+            chartFeed = new ChartFeed(clientConfig, book, new ChartPublisher(dispatcher, config.chartsDir().map(Path::of).orElse(null)),
+                    c.waitForMarketClock(), c.idleClose(), System::nanoTime);
+            chartThread = new Thread(chartFeed, "notifier-charts");
+            chartThread.start();
+        }
+    }
+
+    /** The chart feed, null when charts are off (for the health check). */
+    ChartFeed chartFeed() {
+        return chartFeed;
     }
 
     /** Counted here, written to dlq.notifier (WebhookClient has logged the reason, redacted, already). */
     private DeadLetterSink countedDeadLetters() {
         Config mp = ConfigProvider.getConfig();
-        kafkaDeadLetters = new KafkaDeadLetters(ClientSettings.collect(mp.getPropertyNames(),
-                name -> mp.getOptionalValue(name, String.class)));
+        clientConfig = ClientSettings.collect(mp.getPropertyNames(), name -> mp.getOptionalValue(name, String.class));
+        kafkaDeadLetters = new KafkaDeadLetters(clientConfig);
         return (webhook, message, body, reason) -> {
             deadLettered.incrementAndGet();
             kafkaDeadLetters.deadLetter(webhook, message, body, reason);
@@ -159,55 +177,17 @@ public class NotifierService {
             status = board.onBias(b);
         }
         status.ifPresent(n -> out.addAll(coalescer.offer(b.getInstrument(), n, System.nanoTime())));
-        List<ChartData> due;
-        synchronized (charts) {
-            due = charts.onBias(b);
-        }
-        out.addAll(charts(due));
         dispatcher.dispatch(position(record), out);
     }
 
-    /** 1-minute bars only (sig.bars also carries 5 s bars and the other roll-ups): candles and the chart triggers. */
+    /** sig.bars: the Avg study of the bars that carry one, for the status. */
     @Incoming("sig-bars")
     @Blocking
     public void onBar(ConsumerRecord<String, Bar> record) throws InterruptedException {
-        List<ChartData> due;
-        synchronized (charts) {
-            due = charts.onBar(record.value());
-        }
-        dispatcher.dispatch(position(record), charts(due));
-    }
-
-    @Incoming("sig-levels")
-    @Blocking
-    public void onLevel(ConsumerRecord<String, LiquidityLevel> record) throws InterruptedException {
-        synchronized (charts) {
-            charts.onLevel(record.value());
+        synchronized (board) {
+            board.onBar(record.value());
         }
         dispatcher.dispatch(position(record), List.of());
-    }
-
-    /** Renders the due charts; with notifier.charts-dir, writes each PNG there (same name on a replay). */
-    private List<Notification> charts(List<ChartData> due) {
-        if (due.isEmpty() || !config.charts().enabled()) {
-            return List.of();
-        }
-        List<Notification> out = new ArrayList<>(due.size());
-        for (ChartData d : due) {
-            Notification n = ChartMessages.chart(d, chartRenderer, config.charts().zone());
-            if (config.chartsDir().isPresent()) {
-                Path file = Path.of(config.chartsDir().get()).resolve(n.attachment().filename());
-                try {
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, n.attachment().bytes());
-                    n = new Notification(n.kind(), n.content() + " -> " + file.toAbsolutePath(), n.embeds(), n.attachment());
-                } catch (IOException e) {
-                    LOG.warning("cannot write chart " + file + ": " + e);
-                }
-            }
-            out.add(n);
-        }
-        return out;
     }
 
     @Incoming("sig-plans")
@@ -228,9 +208,6 @@ public class NotifierService {
     @Incoming("exec-reports")
     @Blocking
     public void onReport(ConsumerRecord<String, ExecutionReport> record) throws InterruptedException {
-        synchronized (charts) {
-            charts.onReport(record.value());
-        }
         dispatcher.dispatch(position(record), Messages.fill(record.value()).stream().toList());
     }
 

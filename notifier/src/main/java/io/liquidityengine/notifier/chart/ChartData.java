@@ -2,19 +2,21 @@ package io.liquidityengine.notifier.chart;
 
 import io.liquidityengine.schemas.signals.BiasValue;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
  * Everything one chart shows, taken from the records only (event times), so a replay draws the same chart.
  *
  * @param instrument the symbol
+ * @param zone       the instrument's session time zone: the chart's time axis and title
  * @param reason     {@link Reason#HOURLY} or {@link Reason#SESSION_CLOSE}
  * @param end        the chart's end: the end time of the last 1-minute bar in it
  * @param candles    the session's 1-minute candles up to {@code end}, ascending
  * @param levels     levels created before {@code end} and not filled by then
- * @param fills      fills of the session up to {@code end}, ascending
+ * @param fills      fills of the session before {@code end}, ascending
  */
-public record ChartData(String instrument, Reason reason, Instant end, List<Candle> candles, List<Level> levels, List<Fill> fills) {
+public record ChartData(String instrument, ZoneId zone, Reason reason, Instant end, List<Candle> candles, List<Level> levels, List<Fill> fills) {
 
     public enum Reason { HOURLY, SESSION_CLOSE }
 

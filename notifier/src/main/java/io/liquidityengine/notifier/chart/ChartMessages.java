@@ -1,7 +1,6 @@
 package io.liquidityengine.notifier.chart;
 
 import io.liquidityengine.notifier.message.Notification;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -11,10 +10,10 @@ public final class ChartMessages {
     private ChartMessages() {
     }
 
-    /** The file name, e.g. {@code ES-20241205-1000-hourly.png} (time in the chart's zone). */
-    public static String filename(ChartData d, ZoneId zone) {
+    /** The file name, e.g. {@code ES-20241205-1000-hourly.png} (time in the instrument's zone). */
+    public static String filename(ChartData d) {
         return d.instrument().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).format(d.end().atZone(zone))
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).format(d.end().atZone(d.zone()))
                 + (d.reason() == ChartData.Reason.HOURLY ? "-hourly" : "-close") + ".png";
     }
 
@@ -34,9 +33,9 @@ public final class ChartMessages {
         return sb.toString();
     }
 
-    public static Notification chart(ChartData d, ChartRenderer renderer, ZoneId zone) {
+    public static Notification chart(ChartData d, ChartRenderer renderer) {
         return Notification.file(Notification.Kind.CHART, summary(d, renderer),
-                new Notification.Attachment(filename(d, zone), "image/png", renderer.png(d)));
+                new Notification.Attachment(filename(d), "image/png", renderer.png(d)));
     }
 
     static String num(double v) {

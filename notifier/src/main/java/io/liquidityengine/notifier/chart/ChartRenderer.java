@@ -10,7 +10,6 @@ import java.awt.geom.Path2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -36,7 +35,7 @@ import org.jfree.data.xy.OHLCDataItem;
  * the bias as background bands per minute (light green LONG, light red SHORT, none HOLD), extended
  * stretches as an orange strip along the top of the plot, unfilled levels as dashed horizontal lines
  * (blue above, purple below their bar) and fills as triangles (up = buy, down = sell; blue entries,
- * black exits). Times on the axis are in {@code zone}. A function of the data only: the same data
+ * black exits). Times on the axis are in the instrument's zone ({@link ChartData#zone()}). A function of the data only: the same data
  * gives the same image.
  */
 public final class ChartRenderer {
@@ -58,16 +57,13 @@ public final class ChartRenderer {
     static final Color ENTRY = new Color(0x1A73E8);
     static final Color EXIT = Color.BLACK;
 
-    private final ZoneId zone;
-
-    public ChartRenderer(ZoneId zone) {
-        this.zone = zone;
+    public ChartRenderer() {
     }
 
     /** The chart's title, e.g. {@code ES 2024-12-05 10:00 ET, hourly}. */
     public String title(ChartData d) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
-        return d.instrument() + " " + f.format(d.end().atZone(zone)) + (d.reason() == ChartData.Reason.HOURLY ? ", hourly" : ", session close");
+        return d.instrument() + " " + f.format(d.end().atZone(d.zone())) + (d.reason() == ChartData.Reason.HOURLY ? ", hourly" : ", session close");
     }
 
     /** The JFreeChart (for tests to inspect the dataset, markers and annotations). */
@@ -81,7 +77,7 @@ public final class ChartRenderer {
         DefaultOHLCDataset dataset = new DefaultOHLCDataset(d.instrument() + " 1m", items);
 
         DateAxis time = new DateAxis(null);
-        time.setTimeZone(TimeZone.getTimeZone(zone));
+        time.setTimeZone(TimeZone.getTimeZone(d.zone()));
         time.setLocale(Locale.ROOT);
         NumberAxis price = new NumberAxis(null);
         price.setAutoRangeIncludesZero(false);

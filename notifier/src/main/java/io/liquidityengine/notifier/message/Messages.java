@@ -59,9 +59,17 @@ public final class Messages {
      * {@code baseBarSeconds} turns the bias's bar count since the last extended bar into seconds.
      */
     public static Notification status(Bias b, Position openPosition, TradePlan activePlan, int baseBarSeconds) {
+        return status(b, openPosition, activePlan, baseBarSeconds, null);
+    }
+
+    /**
+     * The status embed with the bars' Avg study ({@code avg}, the value of the latest bar carrying it up to
+     * the bias's time; null when the bars carry none: no Avg field).
+     */
+    public static Notification status(Bias b, Position openPosition, TradePlan activePlan, int baseBarSeconds, Double avg) {
         List<Double> targets = b.getBias() == BiasValue.LONG ? b.getLongTargets()
                 : b.getBias() == BiasValue.SHORT ? b.getShortTargets() : List.of();
-        List<Field> fields = List.of(
+        List<Field> fields = new ArrayList<>(List.of(
                 new Field("Bias", b.getBias().name(), true),
                 new Field("Liquidity side", side(b.getLiquiditySide()), true),
                 new Field("Trend", b.getTrend().name(), true),
@@ -73,7 +81,10 @@ public final class Messages {
                 new Field("Stop", activePlan == null || activePlan.getStatus() == PlanStatus.CANCELLED ? NONE : price(activePlan.getStopPrice()), true),
                 new Field("Position", position(openPosition), true),
                 new Field("RSI", b.getRsi() == null ? NONE : String.format(Locale.ROOT, "%.1f", b.getRsi()), true),
-                new Field("Since extension", b.getExtended() ? "extended" : (long) b.getNormalActionBars() * baseBarSeconds + " s", true));
+                new Field("Since extension", b.getExtended() ? "extended" : (long) b.getNormalActionBars() * baseBarSeconds + " s", true)));
+        if (avg != null) {
+            fields.add(2, new Field("Avg", String.format(Locale.ROOT, "%.2f", avg), true));
+        }
         int color = b.getBias() == BiasValue.LONG ? GREEN : b.getBias() == BiasValue.SHORT ? RED : WHITE;
         return Notification.embed(Kind.STATUS, new Embed(b.getInstrument() + " status " + price(b.getClose()), null, color, fields,
                 null, iso(b.getEventTime())));

@@ -33,7 +33,6 @@ class CatalogChannelsTest {
                 Map.entry("risk-decisions", Topics.RISK_DECISIONS.name()),
                 Map.entry("sig-bars", Topics.SIG_BARS.name()),
                 Map.entry("sig-bias", Topics.SIG_BIAS.name()),
-                Map.entry("sig-levels", Topics.SIG_LEVELS.name()),
                 Map.entry("sig-plans", Topics.SIG_PLANS.name()));
         topics.values().stream().flatMap(v -> Arrays.stream(v.split(","))).forEach(Topics::byName);
         assertThat(p.getProperty("mp.messaging.connector.smallrye-kafka.isolation.level")).isEqualTo("read_committed");

@@ -60,6 +60,12 @@ final class Session {
                 .setFilledTime(filledMinute == null ? null : OPEN.plusSeconds(60L * filledMinute)).build();
     }
 
+    static io.liquidityengine.schemas.reference.Instrument instrument(String symbol, String zone, java.time.LocalTime close) {
+        return io.liquidityengine.schemas.reference.Instrument.newBuilder().setSymbol(symbol).setAssetClass(io.liquidityengine.schemas.reference.AssetClass.FUTURE).setTickSize(0.25)
+                .setTickValue(new java.math.BigDecimal("12.500000")).setCurrency("USD").setTimeZone(zone)
+                .setSessionOpen(java.time.LocalTime.of(17, 0)).setSessionClose(close).build();
+    }
+
     static ExecutionReport fill(String id, int second, double price, Side side, OrderRole role) {
         return Records.fill().setReportId(id).setEventTime(OPEN.plusSeconds(second)).setFillPrice(price).setSide(side).setRole(role)
                 .setExecType(ExecType.FILLED).setFillQuantity(2.0).build();

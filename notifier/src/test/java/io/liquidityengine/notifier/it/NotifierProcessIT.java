@@ -75,6 +75,9 @@ class NotifierProcessIT {
                         .setEndTime(start.plusSeconds(60)).setOpen(6000 + m).setHigh(6002 + m).setLow(5999 + m).setClose(6001 + m)
                         .setVolume(100).setTrades(10).setBidVolume(40).setAskVolume(60).build());
             }
+            // the first bias after 10:00 ET takes the chart's inputs past its end
+            produce(stack, Topics.SIG_BIAS, "ES", Records.bias().setEventTime(Instant.parse("2024-12-05T15:00:05Z"))
+                    .setPreviousBias(BiasValue.LONG).setFlip(false).build());
 
             Path log = Path.of("target", "notifier-process-it.log");
             Process notifier = start(stack, discord, log, "notifier-it-" + UUID.randomUUID(), null,
