@@ -22,13 +22,13 @@ public interface IngestConfig {
     boolean publishInstruments();
 
     interface Source {
-        /** scid, bar-export, zones, option-delta, option-delta-s3 or dtc. */
+        /** scid, bar-export, zones, option-delta, option-delta-s3, dtc, binance or coinbase. */
         String type();
 
         /** The file to read (file sources). */
         Optional<String> path();
 
-        /** Instrument (or underlying) symbol, as configured under {@code instruments.*}. */
+        /** Instrument (or underlying) symbol, as configured under {@code instruments.*}; binance and coinbase: a comma-separated list. */
         String instrument();
 
         /** Keep reading a growing file (scid only) instead of stopping at its end. */
@@ -82,7 +82,10 @@ public interface IngestConfig {
         @WithDefault("false")
         boolean tls();
 
-        /** dtc: the instrument's DTC symbol (for example ESZ4); the instrument symbol when absent. */
+        /**
+         * dtc: the instrument's DTC symbol (for example ESZ4); binance, coinbase: the venue's symbols (BTCUSDT, BTC-USD),
+         * comma-separated, in the order of {@code instrument}; the instrument symbols when absent.
+         */
         Optional<String> symbol();
 
         /** dtc: the DTC exchange (for example CME); empty when the symbol carries it. */
@@ -102,13 +105,43 @@ public interface IngestConfig {
         @WithDefault("PT10S")
         Duration heartbeatInterval();
 
-        /** dtc: first wait before a reconnect; it doubles up to reconnect-max, with jitter. */
+        /** dtc, binance, coinbase: first wait before a reconnect; it doubles up to reconnect-max, with jitter. */
         @WithDefault("PT0.5S")
         Duration reconnectInitial();
 
-        /** dtc: longest wait between reconnects. */
+        /** dtc, binance, coinbase: longest wait between reconnects. */
         @WithDefault("PT30S")
         Duration reconnectMax();
+
+        /** binance, coinbase: the market-data websocket; the venue's own when absent. */
+        Optional<String> url();
+
+        /** binance, coinbase: base of the venue's public REST API (trade history); the venue's own when absent. */
+        Optional<String> restUrl();
+
+        /** binance: the trade stream, aggTrade (aggregate trades) or trade. */
+        @WithDefault("aggTrade")
+        String stream();
+
+        /** binance, coinbase: how often the client pings the venue. */
+        @WithDefault("PT20S")
+        Duration pingInterval();
+
+        /** binance, coinbase: a connection without any frame (data, ping, pong) for this long is re-established. */
+        @WithDefault("PT60S")
+        Duration idleTimeout();
+
+        /** binance, coinbase: reconnect when a connection is this old (both venues cut connections at 24 hours). */
+        @WithDefault("PT23H")
+        Duration maxConnectionAge();
+
+        /** binance, coinbase: timeout of a REST request (and of the websocket handshake). */
+        @WithDefault("PT10S")
+        Duration restTimeout();
+
+        /** binance, coinbase: longest wait before a REST retry; a larger Retry-After of a 429 is capped to it. */
+        @WithDefault("PT60S")
+        Duration restMaxWait();
 
         /** dtc: finish the source when the server logs off with DoNotReconnect (a finished replay); false keeps reconnecting. */
         @WithDefault("false")

@@ -1,5 +1,6 @@
 package io.liquidityengine.ingest.app;
 
+import io.liquidityengine.ingest.metrics.SourceHealth;
 import io.liquidityengine.ingest.publish.Pacing;
 import io.liquidityengine.ingest.publish.RecordSource;
 import io.liquidityengine.ingest.publish.SourceRunner;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,9 @@ public class IngestService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    SourceHealth health;
 
     private final AtomicBoolean stopping = new AtomicBoolean();
     private ExecutorService executor;
@@ -77,12 +82,18 @@ public class IngestService {
 
     private boolean run(String id, IngestConfig.Source source, Map<String, InstrumentSpec> specs, Map<String, Object> clientConfig) {
         try {
-            InstrumentSpec instrument = specs.get(source.instrument());
-            if (instrument == null) {
-                throw new IllegalArgumentException("source " + id + ": instrument '" + source.instrument()
-                        + "' is not configured under instruments.*; known: " + specs.keySet());
+            List<String> symbols = Sources.takesInstrumentList(source.type())
+                    ? Arrays.stream(source.instrument().split(",")).map(String::trim).toList() : List.of(source.instrument());
+            List<InstrumentSpec> list = new ArrayList<>();
+            for (String symbol : symbols) {
+                InstrumentSpec instrument = specs.get(symbol);
+                if (instrument == null) {
+                    throw new IllegalArgumentException("source " + id + ": instrument '" + symbol
+                            + "' is not configured under instruments.*; known: " + specs.keySet());
+                }
+                list.add(instrument);
             }
-            RecordSource recordSource = Sources.create(id, source, instrument, metrics);
+            RecordSource recordSource = Sources.create(id, source, list, metrics);
             SourceRunner.Settings settings = SourceRunner.Settings.backfill().paced(new Pacing(source.speed()));
             Optional<Duration> follow = Sources.followInterval(source);
             if (follow.isPresent()) {
@@ -95,6 +106,7 @@ public class IngestService {
             return false;
         } catch (Exception e) {
             LOG.error("Source {} ({}) stopped: {}", id, source.path().orElse(source.type()), e.getMessage(), e);
+            health.failed(id, e);
             return false;
         }
     }

@@ -20,6 +20,7 @@ public final class DeadLetters {
                 .setPositionKind(switch (problem.positionKind()) {
                     case BYTE_OFFSET -> PositionKind.BYTE_OFFSET;
                     case LINE_NUMBER -> PositionKind.LINE;
+                    case RECORD_INDEX -> PositionKind.RECORD_INDEX;
                 })
                 .setReason(DeadLetterReason.valueOf(problem.reason().name()))
                 .setDetail(problem.detail())

@@ -2,18 +2,30 @@ package io.liquidityengine.ingest.sources;
 
 import io.liquidityengine.dtc.session.DtcCredentials;
 import io.liquidityengine.ingest.app.IngestConfig;
+import io.liquidityengine.ingest.binance.BinanceStream;
+import io.liquidityengine.ingest.binance.BinanceVenue;
+import io.liquidityengine.ingest.coinbase.CoinbaseVenue;
+import io.liquidityengine.ingest.crypto.CryptoMarketDataSource;
+import io.liquidityengine.ingest.crypto.CryptoSettings;
+import io.liquidityengine.ingest.crypto.RestClient;
+import io.liquidityengine.ingest.crypto.Venue;
 import io.liquidityengine.ingest.dtc.DtcMarketDataSource;
 import io.liquidityengine.ingest.dtc.DtcSettings;
 import io.liquidityengine.ingest.publish.RecordSource;
 import io.liquidityengine.ingest.reference.InstrumentSpec;
 import io.liquidityengine.ingest.s3.S3KeyTemplate;
 import io.liquidityengine.ingest.s3.S3Settings;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Creates the record source for a configured source type. */
@@ -21,8 +33,53 @@ public final class Sources {
 
     /** Live trades from a DTC server. */
     public static final String DTC = "dtc";
+    /** Live trades from Binance spot. */
+    public static final String BINANCE = "binance";
+    /** Live trades from Coinbase Exchange. */
+    public static final String COINBASE = "coinbase";
 
     private Sources() {
+    }
+
+    /** Whether {@code ingest.sources.<id>.instrument} of this type may list several instruments (comma-separated). */
+    public static boolean takesInstrumentList(String type) {
+        return BINANCE.equals(type) || COINBASE.equals(type);
+    }
+
+    /** The source configured under {@code ingest.sources.<id>}, for its instruments (one, or a list where the type takes one). */
+    public static RecordSource create(String id, IngestConfig.Source source, List<InstrumentSpec> instruments, MeterRegistry metrics) {
+        if (takesInstrumentList(source.type())) {
+            return crypto(id, source, instruments, metrics);
+        }
+        if (instruments.size() != 1) {
+            throw new IllegalArgumentException("source " + id + ": type " + source.type() + " takes one instrument, got " + instruments.size());
+        }
+        return create(id, source, instruments.get(0), metrics);
+    }
+
+    static RecordSource crypto(String id, IngestConfig.Source source, List<InstrumentSpec> instruments, MeterRegistry metrics) {
+        String prefix = "ingest.sources." + id + ".";
+        List<String> symbols = source.symbol().map(s -> Arrays.stream(s.split(",")).map(String::trim).toList())
+                .orElse(instruments.stream().map(InstrumentSpec::symbol).toList());
+        if (symbols.size() != instruments.size()) {
+            throw new IllegalArgumentException("source " + id + ": " + prefix + "symbol lists " + symbols.size() + " venue symbols for "
+                    + instruments.size() + " instruments");
+        }
+        Map<String, InstrumentSpec> bySymbol = new LinkedHashMap<>();
+        for (int i = 0; i < symbols.size(); i++) {
+            bySymbol.put(symbols.get(i), instruments.get(i));
+        }
+        boolean binance = BINANCE.equals(source.type());
+        CryptoSettings settings = new CryptoSettings(
+                URI.create(source.url().orElse(binance ? BinanceVenue.DEFAULT_WEBSOCKET : CoinbaseVenue.DEFAULT_WEBSOCKET)),
+                URI.create(source.restUrl().orElse(binance ? BinanceVenue.DEFAULT_REST : CoinbaseVenue.DEFAULT_REST).replaceFirst("/+$", "")),
+                symbols, source.pingInterval(), source.idleTimeout(), source.maxConnectionAge(), source.reconnectInitial(),
+                source.reconnectMax(), source.restTimeout(), source.restMaxWait());
+        RestClient rest = new RestClient(settings.restTimeout(), settings.restMaxWait(), 10,
+                status -> Counter.builder("ingest.crypto.rate.limited").tag("source", id).tag("status", String.valueOf(status))
+                        .description("REST answers 429 (rate limited) or 418 (banned) from the venue").register(metrics).increment());
+        Venue venue = binance ? new BinanceVenue(settings, BinanceStream.of(source.stream()), rest) : new CoinbaseVenue(settings, rest);
+        return new CryptoMarketDataSource(id, venue, settings, bySymbol, metrics);
     }
 
     /** The source configured under {@code ingest.sources.<id>}. */
@@ -46,7 +103,7 @@ public final class Sources {
      * (it answers at once and gets the object on its own schedule, poll-interval plus jitter).
      */
     public static Optional<Duration> followInterval(IngestConfig.Source source) {
-        if (DTC.equals(source.type())) {
+        if (DTC.equals(source.type()) || takesInstrumentList(source.type())) {
             return Optional.of(Duration.ZERO); // live: its poll waits for the session's next event itself
         }
         if (S3OptionDeltaSource.TYPE.equals(source.type())) {
