@@ -1,4 +1,4 @@
-package io.liquidityengine.topology.backtest.report;
+package io.liquidityengine.backtest.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.liquidityengine.topology.backtest.report;
+package io.liquidityengine.backtest.report;
 
 import java.math.BigDecimal;
 import java.time.Duration;

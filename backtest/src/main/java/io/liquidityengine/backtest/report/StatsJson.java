@@ -1,4 +1,4 @@
-package io.liquidityengine.topology.backtest.report;
+package io.liquidityengine.backtest.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,7 @@
 /**
- * The backtest report as a library: {@link io.liquidityengine.topology.backtest.report.BacktestReport} takes the
- * closed trades ({@link io.liquidityengine.topology.backtest.report.ClosedTrade}), the risk rejections counted by
- * reason and the {@link io.liquidityengine.topology.backtest.report.SessionCalendar}, and writes
+ * The backtest report as a library: {@link io.liquidityengine.backtest.report.BacktestReport} takes the
+ * closed trades ({@link io.liquidityengine.backtest.report.ClosedTrade}), the risk rejections counted by
+ * reason and the {@link io.liquidityengine.backtest.report.SessionCalendar}, and writes
  * {@code stats.json}, {@code trades.csv} and one self-contained {@code report.html} (inline CSS and SVG charts:
  * equity, drawdown, daily P&amp;L; statistics, per-strategy breakdown, rejections, the trade list; no script, no
  * external URL). Plain Java: no Kafka, Avro or wall clock, so the same input gives the same bytes.
@@ -42,10 +42,10 @@
  *     once), clipped to the sessions' open-close, over the summed session time.</li>
  * </ul>
  * <h2>Files</h2>
- * {@code trades.csv}: header {@value io.liquidityengine.topology.backtest.report.TradesCsv#HEADER}; instants in
+ * {@code trades.csv}: header {@value io.liquidityengine.backtest.report.TradesCsv#HEADER}; instants in
  * ISO-8601 UTC, money as plain decimals, RFC 4180 quoting. {@code stats.json}: {@code statistics} (the figures
  * above, money as exact numbers, {@code maxDrawdownDuration} as an ISO-8601 duration and in seconds),
  * {@code byStrategy} (the same per strategy id), {@code rejections} (count per reason), {@code dailyPnl},
  * {@code sessions}.
  */
-package io.liquidityengine.topology.backtest.report;
+package io.liquidityengine.backtest.report;

@@ -1,4 +1,4 @@
-package io.liquidityengine.topology.backtest.report;
+package io.liquidityengine.backtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package io.liquidityengine.topology.backtest.report;
+package io.liquidityengine.backtest.report;
 
-import io.liquidityengine.topology.backtest.report.ClosedTrade.Side;
+import io.liquidityengine.backtest.report.ClosedTrade.Side;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;

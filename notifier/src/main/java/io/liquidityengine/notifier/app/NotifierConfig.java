@@ -40,6 +40,16 @@ public interface NotifierConfig {
     @WithDefault("0s")
     Duration statusInterval();
 
+    /**
+     * Append every minutely status (uncoalesced) to this file as one line with its event time; unset: no
+     * file. With {@link #statusPost()} false, statuses go to the file and the console only.
+     */
+    Optional<String> statusFile();
+
+    /** Post statuses to the webhooks whose events include STATUS (coalesced by {@link #statusInterval()}). */
+    @WithDefault("true")
+    boolean statusPost();
+
     @WithDefault("liquidity-engine")
     String username();
 

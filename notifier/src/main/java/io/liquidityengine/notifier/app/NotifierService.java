@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ public class NotifierService {
     private ScheduledExecutorService flusher;
     private Dispatcher dispatcher;
     private KafkaDeadLetters kafkaDeadLetters;
+    private StatusFile statusFile;
     private ChartFeed chartFeed;
     private Thread chartThread;
     private Map<String, Object> clientConfig;
@@ -76,7 +78,15 @@ public class NotifierService {
         WebhookClient client = WebhookClient.create(new WebhookClient.Settings(d.requestTimeout(), d.maxAttempts(),
                 d.initialBackoff(), d.maxBackoff(), d.maxRateLimited(), false), countedDeadLetters(), config.username());
         Map<Webhook, Set<Notification.Kind>> routes = new LinkedHashMap<>();
-        config.webhooks().forEach((name, w) -> routes.put(new Webhook(name, URI.create(url(name, w))), Set.copyOf(w.events())));
+        config.webhooks().forEach((name, w) -> {
+            Set<Notification.Kind> kinds = EnumSet.noneOf(Notification.Kind.class);
+            kinds.addAll(w.events());
+            if (!config.statusPost()) {
+                kinds.remove(Notification.Kind.STATUS); // statuses to the file and the console only
+            }
+            routes.put(new Webhook(name, URI.create(url(name, w))), kinds);
+        });
+        statusFile = config.statusFile().map(f -> StatusFile.open(Path.of(f))).orElse(null);
         routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
         board = new StatusBoard(config.baseBarSeconds());
         DeliveryLog log = config.stateFile().map(f -> DeliveryLog.open(Path.of(f))).orElseGet(DeliveryLog::inMemory);
@@ -119,6 +129,9 @@ public class NotifierService {
         }
         if (kafkaDeadLetters != null) {
             kafkaDeadLetters.close();
+        }
+        if (statusFile != null) {
+            statusFile.close();
         }
     }
 
@@ -176,8 +189,12 @@ public class NotifierService {
         synchronized (board) {
             status = board.onBias(b);
         }
-        status.ifPresent(n -> out.addAll(coalescer.offer(b.getInstrument(), n, System.nanoTime())));
-        dispatcher.dispatch(position(record), out);
+        DeliveryLog.RecordPosition pos = position(record);
+        if (status.isPresent() && statusFile != null && !dispatcher.isFinished(pos)) {
+            statusFile.append(b.getEventTime(), status.get());
+        }
+        status.ifPresent(n -> out.addAll(config.statusPost() ? coalescer.offer(b.getInstrument(), n, System.nanoTime()) : List.of(n)));
+        dispatcher.dispatch(pos, out);
     }
 
     /** sig.bars: the Avg study of the bars that carry one, for the status. */

@@ -172,4 +172,44 @@ class MessagesTest {
         assertThat(later.embeds().get(0).fields()).extracting(Field::value).doesNotContain("5995").contains("flat");
         assertThat(List.of(later.kind())).containsExactly(Kind.STATUS);
     }
+
+    @Test
+    void statusCarriesTheBarsAvgAfterTheLiquiditySideWhenTheyHaveIt() {
+        Embed e = Messages.status(Records.bias().build(), null, null, 5, 72.456).embeds().get(0);
+
+        assertThat(e.fields()).hasSize(13);
+        assertThat(e.fields().subList(0, 4)).containsExactly(
+                new Field("Bias", "LONG", true),
+                new Field("Liquidity side", "above", true),
+                new Field("Avg", "72.46", true),
+                new Field("Trend", "LONG", true));
+        assertThat(Messages.status(Records.bias().build(), null, null, 5, null).embeds().get(0).fields())
+                .extracting(Field::name).doesNotContain("Avg").hasSize(12);
+    }
+
+    @Test
+    void statusBoardTakesTheAvgOfTheLatestBarAtOrBeforeTheBias() {
+        StatusBoard board = new StatusBoard(5);
+        Instant t = Instant.parse("2024-12-05T14:31:00Z");
+        board.onBar(bar("ES", t, java.util.Map.of("Avg", 72.5, "RSI", 55.0)));
+        board.onBar(bar("ES", t.plusSeconds(5), java.util.Map.of("Avg", 71.25)));
+        board.onBar(bar("ES", t.plusSeconds(10), java.util.Map.of("Avg", 69.0))); // after the bias: not its Avg
+        board.onBar(bar("ES", t.plusSeconds(15), java.util.Map.of())); // no study: changes nothing
+        board.onBar(bar("NQ", t, java.util.Map.of("Avg", 10.0)));
+
+        Notification es = board.onBias(Records.bias().setEventTime(t.plusSeconds(5)).build()).orElseThrow();
+        assertThat(es.embeds().get(0).fields().get(2)).isEqualTo(new Field("Avg", "71.25", true));
+        Notification later = board.onBias(Records.bias().setEventTime(t.plusSeconds(75)).build()).orElseThrow();
+        assertThat(later.embeds().get(0).fields().get(2)).isEqualTo(new Field("Avg", "69.00", true));
+        Notification nqBefore = board.onBias(Records.bias().setInstrument("NQ").setEventTime(t.minusSeconds(5)).build()).orElseThrow();
+        assertThat(nqBefore.embeds().get(0).fields()).extracting(Field::name).doesNotContain("Avg");
+        Notification ym = board.onBias(Records.bias().setInstrument("YM").setEventTime(t).build()).orElseThrow();
+        assertThat(ym.embeds().get(0).fields()).extracting(Field::name).doesNotContain("Avg");
+    }
+
+    private static io.liquidityengine.schemas.marketdata.Bar bar(String instrument, Instant end, java.util.Map<String, Double> studies) {
+        return io.liquidityengine.schemas.marketdata.Bar.newBuilder().setInstrument(instrument).setIntervalSeconds(5)
+                .setStartTime(end.minusSeconds(5)).setEndTime(end).setOpen(6000).setHigh(6001).setLow(5999).setClose(6000.5)
+                .setVolume(10).setTrades(3).setBidVolume(5).setAskVolume(5).setStudies(studies).build();
+    }
 }
