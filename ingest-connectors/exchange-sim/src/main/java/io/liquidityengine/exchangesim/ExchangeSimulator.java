@@ -307,6 +307,20 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         call(() -> skips.merge(symbol, n, Integer::sum));
     }
 
+    /** Sends {@code text} as it is (a malformed frame, say) to every connection subscribed to something; returns to how many. */
+    public int inject(String text) {
+        return call(() -> {
+            int n = 0;
+            for (Connection c : new ArrayList<>(connections.values())) {
+                if (c.subscribed) {
+                    c.send(text);
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
     /** The next {@code n} REST requests are answered 429 with the venue's body and Retry-After. */
     public void rateLimit(int n) {
         call(() -> rateLimited += n);

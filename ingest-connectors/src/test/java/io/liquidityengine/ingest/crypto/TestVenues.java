@@ -37,7 +37,8 @@ public final class TestVenues {
             Map.entry("NU-GBP", new double[] {0.0001, 0.001}), Map.entry("YFI-BTC", new double[] {0.00001, 0.000001}),
             Map.entry("SKL-BTC", new double[] {0.00000001, 0.1}), Map.entry("CRV-EUR", new double[] {0.0001, 0.01}),
             Map.entry("BAND-BTC", new double[] {0.00000001, 0.01}), Map.entry("DASH-BTC", new double[] {0.00000001, 0.001}),
-            Map.entry("NMR-EUR", new double[] {0.0001, 0.001}), Map.entry("SKL-USD", new double[] {0.0001, 0.1}));
+            Map.entry("NMR-EUR", new double[] {0.0001, 0.001}), Map.entry("SKL-USD", new double[] {0.0001, 0.1}),
+            Map.entry("NOPE-USD", new double[] {0.01, 0.01}));
 
     private TestVenues() {
     }
