@@ -1,6 +1,7 @@
 package io.liquidityengine.execution.app;
 
 import io.liquidityengine.execution.kafka.SinkRunner;
+import io.liquidityengine.execution.metrics.SinkHealth;
 import io.liquidityengine.execution.broker.AccountBrokers;
 import io.liquidityengine.execution.broker.BrokerRegistry;
 import io.liquidityengine.execution.sink.ExecutionSink;
@@ -33,6 +34,9 @@ public class ExecutionService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    SinkHealth health;
 
     private final AtomicBoolean stopping = new AtomicBoolean();
     private Thread thread;
@@ -68,10 +72,12 @@ public class ExecutionService {
             }
         }, "execution-sink");
         thread.start();
+        health.watch(runner, thread);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping.set(true);
+        health.stopping();
         if (thread != null) {
             thread.join(10_000);
         }
