@@ -1,6 +1,7 @@
 package io.liquidityengine.ingest.app;
 
 import io.liquidityengine.ingest.metrics.SourceHealth;
+import io.liquidityengine.ingest.metrics.SourceHealth;
 import io.liquidityengine.ingest.publish.Pacing;
 import io.liquidityengine.ingest.publish.RecordSource;
 import io.liquidityengine.ingest.publish.SourceRunner;
@@ -44,6 +45,9 @@ public class IngestService {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    SourceHealth health;
 
     @Inject
     SourceHealth health;
@@ -106,6 +110,7 @@ public class IngestService {
             return false;
         } catch (Exception e) {
             LOG.error("Source {} ({}) stopped: {}", id, source.path().orElse(source.type()), e.getMessage(), e);
+            health.failed(id, e);
             health.failed(id, e);
             return false;
         }

@@ -19,7 +19,6 @@ public final class JsonFields {
     public static final JsonMapper JSON = JsonMapper.builder()
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     static {
@@ -34,6 +33,9 @@ public final class JsonFields {
         }
     }
 
+    /** Decimals with more than this many digits after the point, or an exponent beyond it, are no price or size. */
+    static final int MAX_SCALE = 30;
+
     private JsonFields() {
     }
 
@@ -44,6 +46,9 @@ public final class JsonFields {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new FieldException("invalid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // a JSON number Jackson cannot hold (found by BinanceParserFuzzTest: 1e100000058001 as a BigDecimal)
+            throw new FieldException("invalid JSON number: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw new FieldException("not a JSON object");
@@ -65,11 +70,17 @@ public final class JsonFields {
         if (s.length() > 40) {
             throw new FieldException("field '" + field + "' is too long for a decimal");
         }
+        BigDecimal d;
         try {
-            return new BigDecimal(s);
+            d = new BigDecimal(s);
         } catch (NumberFormatException e) {
             throw new FieldException("field '" + field + "' is not a decimal: " + s);
         }
+        if (Math.abs(d.scale()) > MAX_SCALE) {
+            // 1E+999999999 is a valid decimal whose plain form (and arithmetic with it) would not fit in memory
+            throw new FieldException("field '" + field + "' is out of range: " + s);
+        }
+        return d;
     }
 
     public static long integer(JsonNode node, String field) throws FieldException {
