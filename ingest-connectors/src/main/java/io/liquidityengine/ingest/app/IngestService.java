@@ -1,7 +1,6 @@
 package io.liquidityengine.ingest.app;
 
 import io.liquidityengine.ingest.metrics.SourceHealth;
-import io.liquidityengine.ingest.metrics.SourceHealth;
 import io.liquidityengine.ingest.publish.Pacing;
 import io.liquidityengine.ingest.publish.RecordSource;
 import io.liquidityengine.ingest.publish.SourceRunner;
@@ -45,9 +44,6 @@ public class IngestService {
 
     @Inject
     MeterRegistry metrics;
-
-    @Inject
-    SourceHealth health;
 
     @Inject
     SourceHealth health;
@@ -110,7 +106,6 @@ public class IngestService {
             return false;
         } catch (Exception e) {
             LOG.error("Source {} ({}) stopped: {}", id, source.path().orElse(source.type()), e.getMessage(), e);
-            health.failed(id, e);
             health.failed(id, e);
             return false;
         }
