@@ -57,6 +57,6 @@ final class ChartPublisher implements ChartFeed.ChartSink {
         if (dispatcher.isFinished(pos)) {
             return; // posted before a restart: not even rendered again
         }
-        dispatcher.dispatch(pos, List.of(notification(d)));
+        dispatcher.dispatch(pos, d.end(), List.of(notification(d)));
     }
 }

@@ -5,6 +5,8 @@ import io.liquidityengine.notifier.discord.Limits;
 import io.liquidityengine.notifier.discord.Webhook;
 import io.liquidityengine.notifier.discord.WebhookClient;
 import io.liquidityengine.notifier.message.Notification;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ public final class Dispatcher {
     private final Map<Webhook, Set<Notification.Kind>> routes;
     private final Consumer<String> console;
     private final DeliveryLog log;
+    private volatile NotifierMetrics metrics;
 
     /** {@code console} may be null (off). */
     public Dispatcher(WebhookClient client, Map<Webhook, Set<Notification.Kind>> routes, Consumer<String> console, DeliveryLog log) {
@@ -35,8 +38,23 @@ public final class Dispatcher {
         return log.isFinished(pos);
     }
 
+    /** Records the delivery lag of every record whose notifications were posted (null: none). */
+    public Dispatcher metrics(NotifierMetrics metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
     /** Posts notifications built from the record at {@code pos}; {@code pos} null: not logged (timer-driven statuses). */
-    public synchronized void dispatch(RecordPosition pos, List<Notification> notifications) throws InterruptedException {
+    public void dispatch(RecordPosition pos, List<Notification> notifications) throws InterruptedException {
+        dispatch(pos, null, notifications);
+    }
+
+    /**
+     * As {@link #dispatch(RecordPosition, List)}; {@code recordTime} (the record's timestamp, may be null)
+     * gives the delivery lag once anything was posted.
+     */
+    public synchronized void dispatch(RecordPosition pos, Instant recordTime, List<Notification> notifications) throws InterruptedException {
+        boolean posted = false;
         int step = 0;
         for (Notification n : notifications) {
             if (console != null && (pos == null || !log.done(pos, step))) {
@@ -49,6 +67,7 @@ public final class Dispatcher {
                 for (Notification part : Limits.fit(n)) {
                     if (pos == null || !log.done(pos, step)) {
                         client.send(route.getKey(), part);
+                        posted = true;
                         if (pos != null) {
                             log.posted(pos, step);
                         }
@@ -59,6 +78,9 @@ public final class Dispatcher {
         }
         if (pos != null) {
             log.finished(pos);
+        }
+        if (posted && recordTime != null && metrics != null && pos != null) {
+            metrics.delivered(pos.topic().startsWith("charts.") ? "charts" : pos.topic(), Duration.between(recordTime, Instant.now()));
         }
     }
 }

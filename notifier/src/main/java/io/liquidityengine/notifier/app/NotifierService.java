@@ -18,6 +18,7 @@ import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.risk.RiskDecision;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.schemas.signals.TradePlan;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PostConstruct;
@@ -30,6 +31,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -60,6 +62,11 @@ public class NotifierService {
     @Inject
     NotifierConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
+    private NotifierMetrics metrics;
+
     private final AtomicLong deadLettered = new AtomicLong();
     private final DeadLetterAlerts alerts = new DeadLetterAlerts();
     private StatusBoard board;
@@ -74,9 +81,10 @@ public class NotifierService {
 
     @PostConstruct
     void start() {
+        metrics = new NotifierMetrics(registry);
         NotifierConfig.Delivery d = config.delivery();
         WebhookClient client = WebhookClient.create(new WebhookClient.Settings(d.requestTimeout(), d.maxAttempts(),
-                d.initialBackoff(), d.maxBackoff(), d.maxRateLimited(), false), countedDeadLetters(), config.username());
+                d.initialBackoff(), d.maxBackoff(), d.maxRateLimited(), false), countedDeadLetters(), config.username()).listener(metrics);
         Map<Webhook, Set<Notification.Kind>> routes = new LinkedHashMap<>();
         config.webhooks().forEach((name, w) -> {
             Set<Notification.Kind> kinds = EnumSet.noneOf(Notification.Kind.class);
@@ -90,7 +98,7 @@ public class NotifierService {
         routes.forEach((w, kinds) -> LOG.info("webhook " + w + " receives " + kinds));
         board = new StatusBoard(config.baseBarSeconds());
         DeliveryLog log = config.stateFile().map(f -> DeliveryLog.open(Path.of(f))).orElseGet(DeliveryLog::inMemory);
-        dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null, log);
+        dispatcher = new Dispatcher(client, routes, config.console() ? CONSOLE::info : null, log).metrics(metrics);
         Duration interval = config.statusInterval();
         coalescer = new StatusCoalescer(interval);
         if (!interval.isZero()) {
@@ -160,6 +168,7 @@ public class NotifierService {
         kafkaDeadLetters = new KafkaDeadLetters(clientConfig);
         return (webhook, message, body, reason) -> {
             deadLettered.incrementAndGet();
+            metrics.deadLettered(message.kind());
             kafkaDeadLetters.deadLetter(webhook, message, body, reason);
         };
     }
@@ -194,7 +203,7 @@ public class NotifierService {
             statusFile.append(b.getEventTime(), status.get());
         }
         status.ifPresent(n -> out.addAll(config.statusPost() ? coalescer.offer(b.getInstrument(), n, System.nanoTime()) : List.of(n)));
-        dispatcher.dispatch(pos, out);
+        dispatcher.dispatch(pos, Instant.ofEpochMilli(record.timestamp()), out);
     }
 
     /** sig.bars: the Avg study of the bars that carry one, for the status. */
@@ -204,7 +213,7 @@ public class NotifierService {
         synchronized (board) {
             board.onBar(record.value());
         }
-        dispatcher.dispatch(position(record), List.of());
+        dispatch(record, List.of());
     }
 
     @Incoming("sig-plans")
@@ -213,19 +222,19 @@ public class NotifierService {
         synchronized (board) {
             board.onPlan(record.value());
         }
-        dispatcher.dispatch(position(record), List.of(Messages.plan(record.value())));
+        dispatch(record, List.of(Messages.plan(record.value())));
     }
 
     @Incoming("risk-decisions")
     @Blocking
     public void onDecision(ConsumerRecord<String, RiskDecision> record) throws InterruptedException {
-        dispatcher.dispatch(position(record), Messages.rejected(record.value()).stream().toList());
+        dispatch(record, Messages.rejected(record.value()).stream().toList());
     }
 
     @Incoming("exec-reports")
     @Blocking
     public void onReport(ConsumerRecord<String, ExecutionReport> record) throws InterruptedException {
-        dispatcher.dispatch(position(record), Messages.fill(record.value()).stream().toList());
+        dispatch(record, Messages.fill(record.value()).stream().toList());
     }
 
     @Incoming("exec-positions")
@@ -234,7 +243,7 @@ public class NotifierService {
         synchronized (board) {
             board.onPosition(record.value());
         }
-        dispatcher.dispatch(position(record), Messages.closed(record.value()).stream().toList());
+        dispatch(record, Messages.closed(record.value()).stream().toList());
     }
 
     @Incoming("dead-letters")
@@ -244,7 +253,11 @@ public class NotifierService {
         synchronized (alerts) {
             n = alerts.onDeadLetter(record.topic(), record.value());
         }
-        dispatcher.dispatch(position(record), n.stream().toList());
+        dispatch(record, n.stream().toList());
+    }
+
+    private void dispatch(ConsumerRecord<?, ?> record, List<Notification> notifications) throws InterruptedException {
+        dispatcher.dispatch(position(record), Instant.ofEpochMilli(record.timestamp()), notifications);
     }
 
     private static DeliveryLog.RecordPosition position(ConsumerRecord<?, ?> record) {

@@ -71,6 +71,7 @@ public final class WebhookClient {
     private final Map<String, String> bucketByRoute = new HashMap<>();
     private final Map<String, Bucket> buckets = new HashMap<>();
     private long globalUntil = Long.MIN_VALUE;
+    private volatile DeliveryListener listener = DeliveryListener.NONE;
 
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
@@ -98,6 +99,12 @@ public final class WebhookClient {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
         return new WebhookClient(http, settings, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000),
                 System::nanoTime, deadLetters, username);
+    }
+
+    /** Tells {@code listener} how every part ends, every 429 and every retry (metrics). */
+    public WebhookClient listener(DeliveryListener listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** Posts {@code n} (split as {@link Limits} says) and returns once each part was delivered or dead-lettered. */
@@ -147,7 +154,7 @@ public final class WebhookClient {
                 failures++;
                 String reason = "I/O error " + e.getClass().getSimpleName() + ": " + Redaction.redact(String.valueOf(e.getMessage()));
                 if (failures >= settings.maxAttempts()) {
-                    return drop(webhook, part, body, reason + " after " + failures + " attempts");
+                    return drop(webhook, part, body, reason + " after " + failures + " attempts", DeliveryListener.Outcome.FAILED);
                 }
                 backoff(webhook, failures, reason);
                 continue;
@@ -156,13 +163,16 @@ public final class WebhookClient {
             updateBucket(route, response);
             if (status >= 200 && status < 300) {
                 delivered.incrementAndGet();
+                listener.posted(webhook, part.kind(), DeliveryListener.Outcome.DELIVERED);
                 return status == 200 ? messageId(response.body()) : Optional.empty();
             }
             if (status == 429) {
                 rateLimited.incrementAndGet();
+                listener.rateLimited(webhook, global(response));
                 limited++;
                 if (limited > settings.maxRateLimited()) {
-                    return drop(webhook, part, body, "HTTP 429 " + limited + " times in a row: " + Redaction.redact(response.body()));
+                    return drop(webhook, part, body, "HTTP 429 " + limited + " times in a row: " + Redaction.redact(response.body()),
+                            DeliveryListener.Outcome.FAILED);
                 }
                 onRateLimited(webhook, route, response);
                 continue;
@@ -171,7 +181,7 @@ public final class WebhookClient {
                 failures++;
                 String reason = "HTTP " + status + " " + Redaction.redact(response.body());
                 if (failures >= settings.maxAttempts()) {
-                    return drop(webhook, part, body, reason + " after " + failures + " attempts");
+                    return drop(webhook, part, body, reason + " after " + failures + " attempts", DeliveryListener.Outcome.FAILED);
                 }
                 backoff(webhook, failures, reason);
                 continue;
@@ -179,12 +189,13 @@ public final class WebhookClient {
             rejected.incrementAndGet();
             String reason = "HTTP " + status + " " + Redaction.redact(response.body());
             LOG.log(Level.WARNING, () -> "Discord rejected a " + part.kind() + " message for webhook " + webhook + ": " + reason);
-            return drop(webhook, part, body, reason);
+            return drop(webhook, part, body, reason, DeliveryListener.Outcome.REJECTED);
         }
     }
 
-    private Optional<String> drop(Webhook webhook, Notification part, String body, String reason) {
+    private Optional<String> drop(Webhook webhook, Notification part, String body, String reason, DeliveryListener.Outcome outcome) {
         deadLettered.incrementAndGet();
+        listener.posted(webhook, part.kind(), outcome);
         LOG.log(Level.WARNING, () -> "dead-lettering a " + part.kind() + " message for webhook " + webhook + ": " + reason);
         deadLetters.deadLetter(webhook, part, body, reason);
         return null;
@@ -192,6 +203,7 @@ public final class WebhookClient {
 
     private void backoff(Webhook webhook, int failures, String reason) throws InterruptedException {
         retried.incrementAndGet();
+        listener.retried(webhook);
         long initial = settings.initialBackoff().toNanos();
         long max = settings.maxBackoff().toNanos();
         long wait = failures - 1 >= 62 || initial << (failures - 1) <= 0 ? max : Math.min(max, initial << (failures - 1));
@@ -229,6 +241,19 @@ public final class WebhookClient {
         double r = retryAfter;
         LOG.log(Level.INFO, () -> "webhook " + webhook + " rate limited (" + (g ? "global" : "route") + "), retry after " + r + " s");
         sleeper.sleep(Duration.ofNanos(Math.max(0, until - nanos.getAsLong())));
+    }
+
+    /** Whether a 429 is global: {@code X-RateLimit-Global} or the body's {@code global}. */
+    private static boolean global(HttpResponse<String> response) {
+        if (response.headers().firstValue("X-RateLimit-Global").map(Boolean::parseBoolean).orElse(false)) {
+            return true;
+        }
+        try {
+            JsonNode json = DiscordJson.MAPPER.readTree(response.body());
+            return json != null && json.path("global").asBoolean(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void waitForLimits(String route) throws InterruptedException {

@@ -1,5 +1,8 @@
 package io.liquidityengine.notifier.it;
 
+import static io.liquidityengine.notifier.it.NotifierProcess.freePort;
+import static io.liquidityengine.notifier.it.NotifierProcess.produce;
+import static io.liquidityengine.notifier.it.NotifierProcess.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,29 +10,31 @@ import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.local.LocalStackExtension;
 import io.liquidityengine.notifier.discord.FakeDiscord;
 import io.liquidityengine.notifier.message.Records;
-import io.liquidityengine.schemas.catalog.Topic;
 import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.OrderRole;
 import io.liquidityengine.schemas.execution.Side;
+import io.liquidityengine.schemas.execution.MarketClock;
 import io.liquidityengine.schemas.marketdata.Bar;
+import io.liquidityengine.schemas.marketdata.LevelDirection;
+import io.liquidityengine.schemas.marketdata.LevelEvent;
+import io.liquidityengine.schemas.marketdata.LevelOrigin;
+import io.liquidityengine.schemas.marketdata.LiquidityLevel;
+import io.liquidityengine.schemas.reference.AssetClass;
+import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.schemas.signals.BiasValue;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -80,8 +85,9 @@ class NotifierProcessIT {
                     .setPreviousBias(BiasValue.LONG).setFlip(false).build());
 
             Path log = Path.of("target", "notifier-process-it.log");
+            int http = freePort();
             Process notifier = start(stack, discord, log, "notifier-it-" + UUID.randomUUID(), null,
-                    "BIAS_FLIP,REJECTED_DECISION,FILL,POSITION_CLOSED,CHART", "-Dnotifier.charts-dir=" + charts.toAbsolutePath());
+                    "BIAS_FLIP,REJECTED_DECISION,FILL,POSITION_CLOSED,CHART", http, "-Dnotifier.charts-dir=" + charts.toAbsolutePath());
             List<String> got = new ArrayList<>();
             try {
                 for (int i = 0; i < 7; i++) {
@@ -89,6 +95,7 @@ class NotifierProcessIT {
                     assertThat(body).as("message %d of 7 after %s", i + 1, got).isNotNull();
                     got.add(body.get("content").asText());
                 }
+                assertMetricsAndHealth(http);
             } finally {
                 // SIGKILL: a graceful stop closes the six consumers one after the other, about 3 s each
                 notifier.destroyForcibly().waitFor();
@@ -146,7 +153,7 @@ class NotifierProcessIT {
         Path state = Path.of("target", "notifier-restart-it", group, "delivery.log");
         List<String> got = new ArrayList<>();
         try (FakeDiscord discord = new FakeDiscord()) {
-            Process first = start(stack, discord, Path.of("target", "notifier-restart-it-1.log"), group, state, "FILL");
+            Process first = start(stack, discord, Path.of("target", "notifier-restart-it-1.log"), group, state, "FILL", freePort());
             try {
                 while (got.size() < 4) {
                     collect(discord, got);
@@ -154,7 +161,7 @@ class NotifierProcessIT {
             } finally {
                 first.destroyForcibly().waitFor();
             }
-            Process second = start(stack, discord, Path.of("target", "notifier-restart-it-2.log"), group, state, "FILL");
+            Process second = start(stack, discord, Path.of("target", "notifier-restart-it-2.log"), group, state, "FILL", freePort());
             try {
                 while (!got.containsAll(expected)) {
                     collect(discord, got);
@@ -181,7 +188,7 @@ class NotifierProcessIT {
         try (FakeDiscord discord = new FakeDiscord()) {
             discord.refuseNext();
             Path log = Path.of("target", "notifier-dlq-it.log");
-            Process notifier = start(stack, discord, log, "notifier-dlq-" + UUID.randomUUID(), null, "FILL");
+            Process notifier = start(stack, discord, log, "notifier-dlq-" + UUID.randomUUID(), null, "FILL", freePort());
             try {
                 // the first fill is refused; the second arrives after its dead letter was acknowledged
                 JsonNode posted;
@@ -207,6 +214,115 @@ class NotifierProcessIT {
         }
     }
 
+    /**
+     * A short synthetic excerpt of a session through the broker, as the services in lockstep publish it:
+     * MES's ref.instruments record (session close 10:30 New York), 40 one-minute bars from 09:50 ET with
+     * a bias per minute (HOLD, LONG from 10:05, SHORT from 10:20), two levels; the fills and the sink's
+     * market clock come after the signals (in wall time). With notifier.charts.wait-for-market-clock the
+     * 10:00 chart waits for them and shows the entry; the session-close chart at the instrument's 10:30
+     * close shows both fills; statuses go to a file only.
+     */
+    @Test
+    @Order(4)
+    void aSessionExcerptGivesItsFlipsFillsAndChartsWithMarkersAndStatusesInAFile(LocalStack stack) throws Exception {
+        Instant open = Instant.parse("2024-12-10T14:50:00Z"); // 09:50 ET
+        Path dir = Path.of("target", "notifier-excerpt-it");
+        Path statusFile = dir.resolve("status-" + UUID.randomUUID() + ".log");
+        try (FakeDiscord discord = new FakeDiscord()) {
+            Process notifier = start(stack, discord, dir.resolve("notifier.log"), "notifier-excerpt-" + UUID.randomUUID(), null,
+                    "BIAS_FLIP,STATUS,FILL,CHART", freePort(), "-Dnotifier.charts-dir=" + dir.resolve("charts").toAbsolutePath(),
+                    "-Dnotifier.charts.wait-for-market-clock=true", "-Dnotifier.status-file=" + statusFile.toAbsolutePath(),
+                    "-Dnotifier.status-post=false");
+            List<String> got = new ArrayList<>();
+            try {
+                produce(stack, Topics.REF_INSTRUMENTS, "MES", Instrument.newBuilder().setSymbol("MES").setAssetClass(AssetClass.FUTURE)
+                        .setTickSize(0.25).setTickValue(new BigDecimal("1.250000")).setCurrency("USD").setTimeZone("America/New_York")
+                        .setSessionOpen(LocalTime.of(9, 30)).setSessionClose(LocalTime.of(10, 30)).build());
+                produce(stack, Topics.SIG_LEVELS, "MES", level("L-a", 6010.0, LevelDirection.LONG, open.plusSeconds(300), null));
+                produce(stack, Topics.SIG_LEVELS, "MES", level("L-b", 5995.0, LevelDirection.SHORT, open.plusSeconds(720), null));
+                BiasValue previous = BiasValue.HOLD;
+                for (int m = 0; m < 40; m++) {
+                    Instant start = open.plusSeconds(60L * m);
+                    BiasValue bias = m < 15 ? BiasValue.HOLD : m < 30 ? BiasValue.LONG : BiasValue.SHORT;
+                    produce(stack, Topics.SIG_BIAS, "MES", Records.bias().setInstrument("MES").setEventTime(start.plusSeconds(60))
+                            .setBias(bias).setPreviousBias(previous).setFlip(bias != previous).setClose(excerptOpen(m + 1)).build());
+                    produce(stack, Topics.SIG_BARS, "MES", Bar.newBuilder().setInstrument("MES").setIntervalSeconds(60).setStartTime(start)
+                            .setEndTime(start.plusSeconds(60)).setOpen(excerptOpen(m)).setClose(excerptOpen(m + 1))
+                            .setHigh(Math.max(excerptOpen(m), excerptOpen(m + 1)) + 0.5).setLow(Math.min(excerptOpen(m), excerptOpen(m + 1)) - 0.5)
+                            .setVolume(100).setTrades(10).setBidVolume(40).setAskVolume(60).build());
+                    if (m == 22) { // 10:12 ET: L-a filled
+                        produce(stack, Topics.SIG_LEVELS, "MES", level("L-a", 6010.0, LevelDirection.LONG, open.plusSeconds(300), start));
+                    }
+                    previous = bias;
+                }
+                // the signals are consumed (their flips posted) before the sink's fills and market clock are published
+                while (got.stream().filter(c -> c.startsWith("**MES** bias flip")).count() < 2) {
+                    collectMes(discord, got);
+                }
+                produce(stack, Topics.EXEC_REPORTS, "MES-PAPER", Records.fill().setAccount("MES-PAPER").setInstrument("MES")
+                        .setReportId("m-1").setFillQuantity(1.0).setFillPrice(6002.25).setEventTime(open.plusSeconds(510)).build());
+                produce(stack, Topics.EXEC_REPORTS, "MES-PAPER", Records.fill().setAccount("MES-PAPER").setInstrument("MES")
+                        .setReportId("m-2").setFillQuantity(1.0).setSide(Side.SELL).setRole(OrderRole.TARGET).setLegId("T1")
+                        .setFillPrice(6010.0).setEventTime(open.plusSeconds(24 * 60 + 10)).build());
+                produce(stack, Topics.EXEC_MARKET_CLOCK, "MES-PAPER", MarketClock.newBuilder().setAccount("MES-PAPER").setSinkId("it")
+                        .setEventTime(open.plusSeconds(41 * 60)).setReportsPublished(2).setPositionsPublished(0).build());
+                while (got.stream().filter(c -> c.startsWith("**MES** chart")).count() < 2 || got.stream().filter(c -> c.contains(" MES fill ")).count() < 2) {
+                    collectMes(discord, got);
+                }
+                long deadline = System.nanoTime() + ARRIVAL.toNanos(); // the sig-bias channel writes the last statuses on its own
+                while (System.nanoTime() < deadline && mesStatuses(statusFile).size() < 40) {
+                    Thread.onSpinWait();
+                }
+            } finally {
+                notifier.destroyForcibly().waitFor();
+            }
+
+            assertThat(got.stream().filter(c -> c.startsWith("**MES** bias flip"))).containsExactly(
+                    "**MES** bias flip HOLD → LONG at 6004 (2024-12-10 15:06:00 UTC)",
+                    "**MES** bias flip LONG → SHORT at 6007 (2024-12-10 15:21:00 UTC)");
+            assertThat(got.stream().filter(c -> c.contains(" MES fill "))).containsExactly(
+                    "MES-PAPER MES fill +1 @ 6002.25, ENTRY of bracket b-1 (2024-12-10 14:58:30 UTC)",
+                    "MES-PAPER MES fill -1 @ 6010, TARGET of bracket b-1 leg T1 (2024-12-10 15:14:10 UTC)");
+            List<String> charts = got.stream().filter(c -> c.startsWith("**MES** chart")).map(c -> c.substring(0, c.indexOf(" -> "))).toList();
+            assertThat(charts).containsExactly(
+                    "**MES** chart 2024-12-10 10:00 EST, hourly: 10 1m candles, O 6000 H 6003 L 5999.5 C 6002.5, 1 unfilled level, 1 fill",
+                    "**MES** chart 2024-12-10 10:30 EST, session close: 40 1m candles, O 6000 H 6008 L 5999.5 C 6002.5, 1 unfilled level, 2 fills");
+            assertThat(discord.uploads()).extracting(FakeDiscord.Upload::filename).contains("MES-20241210-1000-hourly.png", "MES-20241210-1030-close.png");
+            assertThat(dir.resolve("charts").resolve("MES-20241210-1030-close.png")).exists();
+            assertThat(discord.accepted()).as("no status posted").allSatisfy(b -> assertThat(b.path("embeds")).isEmpty());
+        }
+        List<String> statuses = mesStatuses(statusFile);
+        assertThat(statuses).hasSize(40);
+        assertThat(statuses.get(0)).isEqualTo("2024-12-10T14:51:00Z MES status 6000.25 | Bias HOLD | Liquidity side above | Trend LONG"
+                + " | Delta LONG | ROC15 +1.23 % | Slope -0.40 % | T1 – | T2 – | Stop – | Position flat | RSI 61.3 | Since extension 60 s");
+    }
+
+    private static List<String> mesStatuses(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> l.contains(" MES status ")).toList()
+                : List.of();
+    }
+
+    /** The excerpt's open of minute m: up 0.25 a minute for 30 minutes, then down 0.5 a minute. */
+    private static double excerptOpen(int m) {
+        return m <= 30 ? 6000 + 0.25 * m : 6007.5 - 0.5 * (m - 30);
+    }
+
+    private static LiquidityLevel level(String id, double price, LevelDirection direction, Instant created, Instant filled) {
+        return LiquidityLevel.newBuilder().setInstrument("MES").setLevelId(id).setPrice(price).setDirection(direction)
+                .setOrigin(LevelOrigin.FOOTPRINT_IMBALANCE).setEvent(filled == null ? LevelEvent.CREATED : LevelEvent.FILLED)
+                .setCreatedTime(created).setFilledTime(filled).build();
+    }
+
+    /** Waits for the next message; keeps those about MES. */
+    private static void collectMes(FakeDiscord discord, List<String> got) throws InterruptedException {
+        JsonNode body = discord.nextAccepted(ARRIVAL);
+        assertThat(body).as("a message after %s", got).isNotNull();
+        String content = body.path("content").asText();
+        if (content.contains("MES")) {
+            got.add(content);
+        }
+    }
+
     /** Waits for the next message; keeps those of ES-PAPER-2. */
     private static void collect(FakeDiscord discord, List<String> got) throws InterruptedException {
         JsonNode body = discord.nextAccepted(ARRIVAL);
@@ -217,34 +333,30 @@ class NotifierProcessIT {
         }
     }
 
-    private static Process start(LocalStack stack, FakeDiscord discord, Path log, String group, Path state, String events,
-                                 String... properties) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertThat(jar).as("the packaged service").exists();
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
-                "-Dschema.registry.url=" + stack.registryUrl(),
-                "-Dnotifier.group-id=" + group,
-                // a restarted service rejoins its groups once the killed consumers' sessions expired: 6 s (the broker's minimum), not 45 s
-                "-Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=6000",
-                "-Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=1000",
-                "-Dnotifier.webhooks.it.url=" + discord.webhookUrl(),
-                "-Dnotifier.webhooks.it.events=" + events));
-        if (state != null) {
-            command.add("-Dnotifier.state-file=" + state.toAbsolutePath());
+    /**
+     * /q/metrics: the seven messages delivered by kind and the route 429, in Prometheus names (the last post's
+     * counter may land just after its message arrived: waits for it); /q/health/ready and /live UP.
+     */
+    private static void assertMetricsAndHealth(int http) throws Exception {
+        String expected = "notifier_webhook_posts_total{kind=\"chart\",outcome=\"delivered\",webhook=\"it\"} 1.0";
+        long deadline = System.nanoTime() + ARRIVAL.toNanos();
+        String metrics = NotifierProcess.get(http, "/q/metrics").body();
+        while (System.nanoTime() < deadline && !(metrics.contains(expected) && metrics.contains("kind=\"position_closed\""))) {
+            metrics = NotifierProcess.get(http, "/q/metrics").body();
         }
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-jar", jar.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static <V extends SpecificRecord> void produce(LocalStack stack, Topic<String, V> topic, String key, V value) throws Exception {
-        Map<String, Object> config = stack.clientConfig();
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            byte[] bytes = topic.valueSerde(stack.registryConfig()).serializer().serialize(topic.name(), value);
-            producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes)).get();
-        }
+        assertThat(metrics.lines().filter(l -> l.startsWith("notifier_webhook_")).sorted().toList()).containsExactly(
+                "notifier_webhook_posts_total{kind=\"bias_flip\",outcome=\"delivered\",webhook=\"it\"} 2.0",
+                expected,
+                "notifier_webhook_posts_total{kind=\"fill\",outcome=\"delivered\",webhook=\"it\"} 2.0",
+                "notifier_webhook_posts_total{kind=\"position_closed\",outcome=\"delivered\",webhook=\"it\"} 1.0",
+                "notifier_webhook_posts_total{kind=\"rejected_decision\",outcome=\"delivered\",webhook=\"it\"} 1.0",
+                "notifier_webhook_rate_limited_total{scope=\"route\",webhook=\"it\"} 1.0");
+        assertThat(metrics).contains("notifier_delivery_lag_seconds_count{topic=\"sig.bias\"} 2.0")
+                .contains("notifier_delivery_lag_seconds_count{topic=\"charts\"} 1.0");
+        var ready = NotifierProcess.get(http, "/q/health/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        var live = NotifierProcess.get(http, "/q/health/live");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        assertThat(live.body()).contains("\"name\": \"notifier-charts\"");
     }
 }
