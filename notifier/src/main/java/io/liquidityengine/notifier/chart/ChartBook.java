@@ -47,8 +47,8 @@ import java.util.TreeMap;
  * <p><b>Idle close.</b> Data that stops short of the close (a replay of a day whose last bar is never
  * closed, a market that goes quiet before its close) never passes it; {@link #idle()} (the feed calls it
  * when every input is consumed to its end and nothing arrived for a while) releases the session-close
- * chart of a session whose last bar ends within {@code idleCloseWindow} of its close, with everything
- * consumed. Not thread-safe: one feed thread.
+ * chart of a session whose last bar ends within {@code idleCloseWindow} of its close, ending at that
+ * bar, with everything consumed. Not thread-safe: one feed thread.
  */
 public final class ChartBook {
 
@@ -215,7 +215,7 @@ public final class ChartBook {
     /**
      * Every input has been consumed to its end and nothing new arrived: a session whose last bar ends
      * within the idle-close window of its close gets its session-close chart now (with the charts still
-     * pending before it), as of its close.
+     * pending before it), ending at that last bar's end (nothing after it has arrived).
      */
     public List<ChartData> idle() {
         List<ChartData> out = new ArrayList<>();
@@ -229,7 +229,8 @@ public final class ChartBook {
                 return;
             }
             b.closed = true;
-            b.pending.add(new Due(ChartData.Reason.SESSION_CLOSE, close));
+            b.pending.removeIf(d -> d.end().equals(last)); // an hourly chart at the last bar's end becomes the close chart
+            b.pending.add(new Due(ChartData.Reason.SESSION_CLOSE, last));
             while (!b.pending.isEmpty()) {
                 out.add(release(instrument, b));
             }

@@ -148,8 +148,9 @@ class ChartBookTest {
         assertThat(idle).hasSize(1);
         ChartData close = idle.get(0);
         assertThat(close.reason()).isEqualTo(ChartData.Reason.SESSION_CLOSE);
-        assertThat(close.end()).isEqualTo(Instant.parse("2024-12-05T21:00:00Z"));
+        assertThat(close.end()).as("the last bar's end: nothing after it arrived").isEqualTo(Instant.parse("2024-12-05T20:59:00Z"));
         assertThat(close.candles()).hasSize(89);
+        assertThat(ChartMessages.filename(close)).isEqualTo("ES-20241205-1559-close.png");
         assertThat(book.idle()).as("once per session").isEmpty();
         assertThat(feed(389, 391)).as("a late last bar: no second close chart").isEmpty();
     }
@@ -159,7 +160,16 @@ class ChartBookTest {
         feed(300, 374); // last bar ends 15:44 ET: 16 minutes before the close
         assertThat(book.idle()).isEmpty();
         feed(374, 375); // ends 15:45
-        assertThat(book.idle()).extracting(ChartData::end).containsExactly(Instant.parse("2024-12-05T21:00:00Z"));
+        assertThat(book.idle()).extracting(ChartData::end).containsExactly(Instant.parse("2024-12-05T20:45:00Z"));
+    }
+
+    @Test
+    void anIdleCloseAtAnHourlyChartsEndReplacesIt() {
+        ChartBook b = new ChartBook(SessionCalendar.futuresDefault(), false, Duration.ofMinutes(90));
+        assertThat(feed(b, 300, 330)).isEmpty(); // the last bar ends 15:00 ET: its hourly chart is due, the inputs not past it
+
+        assertThat(b.idle()).extracting(ChartData::reason, ChartData::end).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChartData.Reason.SESSION_CLOSE, Instant.parse("2024-12-05T20:00:00Z")));
     }
 
     @Test
