@@ -1,6 +1,8 @@
 package io.liquidityengine.backtest;
 
 import io.liquidityengine.backtest.input.MergedInputs;
+import io.liquidityengine.backtest.input.TopicSource;
+import io.liquidityengine.schemas.catalog.Topic;
 import io.liquidityengine.execution.paper.PaperBrokerFactory;
 import io.liquidityengine.execution.sink.ExecutionSink;
 import io.liquidityengine.ingest.publish.DeadLetters;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,13 +34,54 @@ import java.util.Set;
  */
 public final class Backtest {
 
+    /** An input of the run: a source of the records the services would read from the md.* topics. */
+    public interface Input {
+        /** The instrument of the records. */
+        String instrument();
+
+        /** A new source over the input (each run reads its own). */
+        RecordSource open(BacktestSettings settings);
+
+        /** A file read by the ingest's parser of {@code type} (scid, bar-export, zones, option-delta). */
+        static FileInput of(String type, Path path, String instrument) {
+            return new FileInput(type + "-" + path.getFileName(), type, path, instrument, Optional.empty(), Optional.empty());
+        }
+    }
+
     /**
      * A file to read, as an ingest source: {@code type} is the ingest's source type (scid, bar-export,
      * zones, option-delta); {@code timeZone} and {@code date} as its {@code time-zone} and {@code date} keys.
      */
-    public record Input(String id, String type, Path path, String instrument, Optional<String> timeZone, Optional<String> date) {
-        public static Input of(String type, Path path, String instrument) {
-            return new Input(type + "-" + path.getFileName(), type, path, instrument, Optional.empty(), Optional.empty());
+    public record FileInput(String id, String type, Path path, String instrument, Optional<String> timeZone, Optional<String> date)
+            implements Input {
+        @Override
+        public RecordSource open(BacktestSettings settings) {
+            InstrumentSpec spec = settings.instruments().get(instrument);
+            if (spec == null) {
+                throw new IllegalArgumentException("input " + path + ": instrument " + instrument + " is not configured (instruments."
+                        + instrument + ".*); configured: " + settings.instruments().keySet());
+            }
+            return Sources.create(id, type, path, spec, false, settings.topology().baseIntervalSeconds(), timeZone, date);
+        }
+
+        @Override
+        public String toString() {
+            return type + " " + path;
+        }
+    }
+
+    /** One instrument's records of a historical topic in an event-time range (see {@link TopicSource}). */
+    public record TopicInput(Map<String, ?> clientConfig, Map<String, ?> registryConfig, Topic<String, ?> topic, String instrument,
+                             Instant from, Instant to) implements Input {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public RecordSource open(BacktestSettings settings) {
+            return new TopicSource(clientConfig, registryConfig, (Topic) topic, instrument, from, to);
+        }
+
+        @Override
+        public String toString() {
+            return topic.name() + " " + instrument + " [" + from + ", " + to + ")";
         }
     }
 
@@ -58,7 +102,7 @@ public final class Backtest {
     private final BacktestSettings settings;
     private final List<Input> inputs;
 
-    public Backtest(BacktestSettings settings, List<Input> inputs) {
+    public Backtest(BacktestSettings settings, List<? extends Input> inputs) {
         this.settings = settings;
         this.inputs = List.copyOf(inputs);
         if (inputs.isEmpty()) {
@@ -74,13 +118,7 @@ public final class Backtest {
         var instruments = settings.instruments();
         List<RecordSource> sources = new ArrayList<>();
         for (Input in : inputs) {
-            InstrumentSpec spec = instruments.get(in.instrument());
-            if (spec == null) {
-                throw new IllegalArgumentException("input " + in.path() + ": instrument " + in.instrument() + " is not configured (instruments."
-                        + in.instrument() + ".*); configured: " + instruments.keySet());
-            }
-            sources.add(Sources.create(in.id(), in.type(), in.path(), spec, false, settings.topology().baseIntervalSeconds(),
-                    in.timeZone(), in.date()));
+            sources.add(in.open(settings));
         }
         ClosedLoop loop = new ClosedLoop(settings.topology(), new ExecutionSink.Config(Set.of(), Duration.ofDays(7)),
                 PaperBrokerFactory.everyAccount(settings.paperBroker()), out);

@@ -2,7 +2,18 @@ package io.liquidityengine.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liquidityengine.backtest.report.BacktestReport;
+import io.liquidityengine.backtest.report.ClosedTrade;
+import io.liquidityengine.backtest.report.TradesCsv;
 import io.liquidityengine.ingest.sample.SampleDayFiles;
+import io.liquidityengine.schemas.execution.ExecType;
+import io.liquidityengine.schemas.execution.ExecutionReport;
+import io.liquidityengine.schemas.execution.OrderRole;
+import io.liquidityengine.schemas.execution.PositionStatus;
+import io.liquidityengine.schemas.execution.Side;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import io.liquidityengine.ingest.sample.SampleDayGenerator;
 import io.liquidityengine.schemas.catalog.Topic;
 import io.liquidityengine.schemas.catalog.Topics;
@@ -47,6 +58,60 @@ class SampleDayBacktestTest {
         assertThat(log.values(Topics.RISK_DECISIONS)).hasSize(56);
         System.out.printf("decisions %d orders %d reports %d positions %d, %,.0f ticks/s%n", log.count(Topics.RISK_DECISIONS),
                 log.count(Topics.EXEC_ORDERS), log.count(Topics.EXEC_REPORTS), log.count(Topics.EXEC_POSITIONS), result.ticksPerSecond());
+    }
+
+    @Test
+    void shouldWriteAReportWhoseNetPnlIsTheTradesAndTheFills() throws Exception {
+        SampleDayFiles day = new SampleDayGenerator(42, LocalDate.of(2024, 12, 5)).writeTo(dir);
+        Backtest backtest = sampleDay(day);
+        RecordLog log = new RecordLog(LOOP_TOPICS);
+        backtest.run(log, null);
+        BacktestReport report = Sweep.ReportShape.of(backtest.settings(), "ES").report("sample day", log);
+        Path out = dir.resolve("report");
+        report.write(out);
+
+        BigDecimal stats = new BigDecimal(new ObjectMapper().readTree(out.resolve(BacktestReport.STATS_JSON).toFile())
+                .path("statistics").path("netPnl").asText());
+        BigDecimal fromCsv = TradesCsv.read(out.resolve(BacktestReport.TRADES_CSV)).stream().map(ClosedTrade::netPnl)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(log.values(Topics.EXEC_POSITIONS).stream().filter(p -> p.getStatus() == PositionStatus.CLOSED)).hasSize(18);
+        assertThat(report.trades()).hasSize(18);
+        assertThat(fromCsv).isEqualByComparingTo(stats);
+        assertThat(netFromFills(log.values(Topics.EXEC_REPORTS), new BigDecimal("0.25"), new BigDecimal("12.50"))).isEqualByComparingTo(stats);
+        assertThat(Files.readString(out.resolve(BacktestReport.REPORT_HTML))).contains("<svg").contains("<h2>Equity and drawdown").contains("<h2>Trades").contains("ema-cross-patterns");
+    }
+
+    /**
+     * Net P&L straight from exec.reports: per bracket, every exit fill against the quantity-weighted entry
+     * price, in ticks times the tick value, less every fill's commission.
+     */
+    static BigDecimal netFromFills(List<ExecutionReport> reports, BigDecimal tick, BigDecimal tickValue) {
+        Map<String, List<ExecutionReport>> byBracket = reports.stream()
+                .filter(r -> r.getExecType() == ExecType.FILLED || r.getExecType() == ExecType.PARTIALLY_FILLED)
+                .collect(Collectors.groupingBy(ExecutionReport::getBracketId, java.util.LinkedHashMap::new, Collectors.toList()));
+        BigDecimal net = BigDecimal.ZERO;
+        for (List<ExecutionReport> fills : byBracket.values()) {
+            BigDecimal qty = BigDecimal.ZERO;
+            BigDecimal notional = BigDecimal.ZERO;
+            int sign = 0;
+            for (ExecutionReport f : fills) {
+                net = net.subtract(f.getCommission());
+                if (f.getRole() == OrderRole.ENTRY) {
+                    qty = qty.add(BigDecimal.valueOf(f.getFillQuantity()));
+                    notional = notional.add(BigDecimal.valueOf(f.getFillPrice()).multiply(BigDecimal.valueOf(f.getFillQuantity())));
+                    sign = f.getSide() == Side.BUY ? 1 : -1;
+                }
+            }
+            for (ExecutionReport f : fills) {
+                if (f.getRole() != OrderRole.ENTRY) {
+                    BigDecimal entry = notional.divide(qty, java.math.MathContext.DECIMAL64);
+                    BigDecimal ticks = BigDecimal.valueOf(f.getFillPrice()).subtract(entry).divide(tick, java.math.MathContext.DECIMAL64)
+                            .multiply(BigDecimal.valueOf(f.getFillQuantity())).multiply(BigDecimal.valueOf(sign));
+                    net = net.add(ticks.multiply(tickValue));
+                }
+            }
+        }
+        return net;
     }
 
     /** The demo's configuration: the services' defaults plus the shipped example rule strategy. */

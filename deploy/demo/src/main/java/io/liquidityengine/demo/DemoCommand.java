@@ -1,5 +1,8 @@
 package io.liquidityengine.demo;
 
+import io.liquidityengine.backtest.ProgressLine;
+import io.liquidityengine.backtest.report.BacktestReport;
+import io.liquidityengine.backtest.report.RunReport;
 import io.liquidityengine.ingest.sample.SampleDayFiles;
 import io.liquidityengine.ingest.sample.SampleDayGenerator;
 import io.liquidityengine.local.LocalStack;
@@ -44,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The execution sink's default id (execution.sink-id): its consumer group is execution-sink-paper. */
     private static final String SINK_ID = "paper";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final String EXAMPLE_STRATEGY = "topology/src/main/resources/strategies/ema-cross-patterns.json";
+    static final String EXAMPLE_STRATEGY = "topology/src/main/resources/strategies/ema-cross-patterns.json";
 
     @Option(names = "--home", defaultValue = ".", description = "The repository root (where the service jars are built).")
     Path home;
@@ -160,14 +163,10 @@ public final class DemoCommand implements Callable<Integer> {
                 try (ServiceProcess topology = ServiceProcess.start("topology", topologyJar, topologyProps, work);
                      ServiceProcess sink = ServiceProcess.start("execution-sink", sinkJar, sinkProps, work);
                      DemoNotifier notifier = notifications ? DemoNotifier.start(notifierJar, common, work) : null) {
-                    long lastTicks = -1;
+                    // the backtest's progress line: how far the topology has come in event time (sig.bars), ticks taken
+                    ProgressLine progress = ProgressLine.console(NEW_YORK, s.tickCount());
                     while (ingest.isAlive()) {
-                        long ticks = reader.endOffsets(admin, Topics.MD_TICKS);
-                        long bars = reader.endOffsets(admin, Topics.SIG_BARS);
-                        if (ticks != lastTicks) {
-                            say("  md.ticks %,d offsets   sig.bars %,d offsets", ticks, bars);
-                            lastTicks = ticks;
-                        }
+                        progress(progress, admin, reader);
                         check(deadline, topology);
                         if (dtc != null && dtc.logonsFailing()) {
                             throw new IllegalStateException("the ingest cannot log on to the DTC server: " + dtc.describe()
@@ -195,7 +194,7 @@ public final class DemoCommand implements Callable<Integer> {
                         long bars = reader.endOffsets(admin, Topics.SIG_BARS);
                         long lag = reader.lag(admin, TOPOLOGY_APPLICATION_ID, Topics.MD_TICKS);
                         if (bars != lastBars) {
-                            say("  sig.bars %,d offsets, topology lag on md.ticks %,d", bars, lag);
+                            progress(progress, admin, reader);
                             lastBars = bars;
                             stableSince = System.nanoTime();
                         } else if (lag <= Topics.MD_TICKS.partitions() && System.nanoTime() - stableSince > 3_000_000_000L) {
@@ -203,6 +202,7 @@ public final class DemoCommand implements Callable<Integer> {
                         }
                         Thread.sleep(500);
                     }
+                    progress.done();
                     step("Waiting for the closed loop to settle (orders -> sink -> reports -> risk, in lockstep)");
                     long loopStableSince = System.nanoTime();
                     long lastLoop = -1;
@@ -238,6 +238,7 @@ public final class DemoCommand implements Callable<Integer> {
                     printSummary(reader);
                     TradingSummary trading = TradingSummary.read(reader);
                     trading.print(NEW_YORK);
+                    writeReport(reader, day, work);
                     if (!trading.ordersWithoutApprovedDecision().isEmpty()) {
                         throw new IllegalStateException("orders without an APPROVED decision for their plan: "
                                 + trading.ordersWithoutApprovedDecision());
@@ -246,6 +247,33 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return day;
+    }
+
+    /** The progress line: ticks the topology has taken (md.ticks minus its lag) and the event time of its latest bar. */
+    private static void progress(ProgressLine progress, Admin admin, TopicReader reader) throws Exception {
+        long taken = reader.endOffsets(admin, Topics.MD_TICKS) - reader.lag(admin, TOPOLOGY_APPLICATION_ID, Topics.MD_TICKS);
+        long barTime = reader.maxTimestamp(admin, Topics.SIG_BARS);
+        if (barTime > 0) {
+            progress.at(Math.max(0, taken), java.time.Instant.ofEpochMilli(barTime));
+        }
+    }
+
+    /** The backtest's report of the run, from the topics: the same report.html, trades.csv and stats.json as ./engine backtest. */
+    private void writeReport(TopicReader reader, SampleDayFiles day, Path work) throws java.io.IOException {
+        var settings = DemoBacktest.of(home, day).settings();
+        var risk = settings.topology().risk();
+        BacktestReport report = RunReport.of("Demo " + date + " (synthetic ES session)", "USD", NEW_YORK, risk.windowStart(),
+                risk.flattenTime(), values(reader.readAll(Topics.SIG_BIAS)), values(reader.readAll(Topics.EXEC_POSITIONS)),
+                values(reader.readAll(Topics.EXEC_REPORTS)), values(reader.readAll(Topics.RISK_DECISIONS)));
+        Path dir = work.resolve("report");
+        report.write(dir);
+        var stats = report.statistics();
+        say("  report: %s (%d trades, net %s USD, max drawdown %s USD)", dir.resolve(BacktestReport.REPORT_HTML), stats.trades(),
+                stats.netPnl().toPlainString(), stats.maxDrawdown().toPlainString());
+    }
+
+    private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {
+        return records.stream().map(ConsumerRecord::value).toList();
     }
 
     /** Kills and restarts the topology and the sink when the next chaos point is reached; true when it did. */

@@ -65,6 +65,19 @@ final class TopicReader {
         return true;
     }
 
+    /** The largest record timestamp on a topic (epoch millis), -1 when it is empty. */
+    long maxTimestamp(Admin admin, Topic<?, ?> topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < topic.partitions(); p++) {
+            request.put(new TopicPartition(topic.name(), p), OffsetSpec.maxTimestamp());
+        }
+        long max = -1;
+        for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(request).all().get().values()) {
+            max = Math.max(max, info.timestamp());
+        }
+        return max;
+    }
+
     /** How far a consumer group is behind the committed end of a topic, summed over partitions. */
     long lag(Admin admin, String group, Topic<?, ?> topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();

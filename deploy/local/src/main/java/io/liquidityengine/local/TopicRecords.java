@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /** Reads a whole catalog topic as a read_committed consumer would see it: for tests, the demo and tools. */
 public final class TopicRecords {
@@ -30,15 +31,25 @@ public final class TopicRecords {
     public static <V extends SpecificRecord> List<ConsumerRecord<String, V>> readCommitted(Map<String, ?> clientConfig,
                                                                                         Map<String, ?> registryConfig,
                                                                                         Topic<String, V> topic) {
+        return readCommitted(clientConfig, topic.name(), topic.keySerde(registryConfig).deserializer(),
+                topic.valueSerde(registryConfig).deserializer());
+    }
+
+    /** Every committed record of a topic as it is stored: key and value bytes (for byte-for-byte comparisons). */
+    public static List<ConsumerRecord<byte[], byte[]>> readCommittedBytes(Map<String, ?> clientConfig, String topic) {
+        return readCommitted(clientConfig, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> readCommitted(Map<String, ?> clientConfig, String topicName,
+                                                                    Deserializer<K> keys, Deserializer<V> values) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, topic.keySerde(registryConfig).deserializer(),
-                topic.valueSerde(registryConfig).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+        List<ConsumerRecord<K, V>> out = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topicName).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions); // never empty: every catalog topic has partitions
@@ -46,7 +57,7 @@ public final class TopicRecords {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic.name() + " to its end offsets " + end + " within 60 s");
+                    throw new IllegalStateException("could not read " + topicName + " to its end offsets " + end + " within 60 s");
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }

@@ -1,0 +1,220 @@
+package io.liquidityengine.backtest.cli;
+
+import io.liquidityengine.backtest.Backtest;
+import io.liquidityengine.backtest.BacktestSettings;
+import io.liquidityengine.backtest.ProgressLine;
+import io.liquidityengine.backtest.RecordLog;
+import io.liquidityengine.backtest.Sweep;
+import io.liquidityengine.backtest.report.BacktestReport;
+import io.liquidityengine.backtest.report.ReportStatistics;
+import io.liquidityengine.schemas.catalog.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./engine backtest}: the closed loop over files in one thread, a report in a folder; with
+ * {@code --param}, a sweep of every combination on all cores and a table sorted by net P&L.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the engine (bars, signals, strategies, risk, the paper broker) over files in one thread, in event-time order,",
+                "and writes report.html, trades.csv and stats.json. The same code as the services, with no broker."})
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Option(names = "--scid", description = "Sierra Chart .scid file (ticks); repeatable.")
+    List<Path> scid = new ArrayList<>();
+
+    @Option(names = "--option-delta", description = "Option-delta file (HH:MM:SS,value rows); repeatable.")
+    List<Path> optionDelta = new ArrayList<>();
+
+    @Option(names = "--zones", description = "Sierra Chart zone export (imported levels); repeatable.")
+    List<Path> zones = new ArrayList<>();
+
+    @Option(names = "--bar-export", description = "Sierra Chart bar/study export (imported 5 s bars); repeatable.")
+    List<Path> barExport = new ArrayList<>();
+
+    @Option(names = "--bootstrap-servers", description = "Read md.ticks, md.option-deltas, md.levels.imported and md.bars.imported "
+            + "of the instrument from this Kafka cluster instead of files (read committed, no consumer group).")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", defaultValue = "http://localhost:8081", description = "Schema registry of that cluster. Default: ${DEFAULT-VALUE}")
+    String registryUrl;
+
+    @Option(names = "--from", description = "Topics: first event time, an instant (2024-12-05T14:30:00Z) or a date (its 00:00 in the instrument's zone).")
+    String from;
+
+    @Option(names = "--to", description = "Topics: end of the event-time range (exclusive), an instant or a date (the end of that day).")
+    String to;
+
+    @Option(names = "--instrument", defaultValue = "ES", description = "Instrument of the files. Default: ${DEFAULT-VALUE}")
+    String instrument;
+
+    @Option(names = "--date", description = "Trading date of option-delta files (yyyy-MM-dd) when their name does not say it.")
+    Optional<String> date = Optional.empty();
+
+    @Option(names = "--config", description = "Properties file with the services' keys (engine.risk.*, execution.paper.*, instruments.*, ...).")
+    Path config;
+
+    @Option(names = "--strategy", description = "Rule-strategy JSON file; repeatable (the strategy id is the file name).")
+    List<Path> strategies = new ArrayList<>();
+
+    @Option(names = "--no-reference", description = "Leave the reference strategy out.")
+    boolean noReference;
+
+    @Option(names = "--set", description = "One setting, key=value (a key of --config or a short name such as min-reward-risk); repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--param", description = "Sweep: key=v1,v2,...; repeatable; every combination is run.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--threads", description = "Sweep threads. Default: the number of cores.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", defaultValue = "target/backtest", description = "Folder of the report. Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--title", description = "Report title. Default: the instrument and the first file's name.")
+    String title;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BacktestCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BacktestSettings settings = settings();
+        if (!settings.instruments().containsKey(instrument)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "instrument " + instrument + " is not configured; configured: "
+                    + settings.instruments().keySet());
+        }
+        List<Backtest.Input> inputs = inputs(settings);
+        if (!params.isEmpty()) {
+            return sweep(settings, inputs);
+        }
+        Sweep.ReportShape shape = Sweep.ReportShape.of(settings, instrument);
+        RecordLog log = new RecordLog(Set.of(Topics.SIG_BIAS, Topics.SIG_PLANS, Topics.EXEC_POSITIONS, Topics.EXEC_REPORTS,
+                Topics.RISK_DECISIONS));
+        ProgressLine progress = ProgressLine.console(settings.instruments().get(instrument).timeZone(), estimatedTicks());
+        System.out.printf("Backtest of %s: %s%n", instrument, inputs);
+        Backtest.Result result = new Backtest(settings, inputs).run(log, progress);
+        progress.done();
+        BacktestReport report = shape.report(title(inputs), log);
+        report.write(out);
+        ReportStatistics s = report.statistics();
+        System.out.printf("  %,d ticks in %.2f s (%,.0f ticks/s), %,d input records, %d dead letters%n", result.ticks(),
+                result.elapsed().toNanos() / 1e9, result.ticksPerSecond(), result.inputRecords(), result.deadLetters());
+        System.out.printf("  bars %,d, bias %,d, plans %,d, decisions %,d, orders %,d, reports %,d, positions %,d%n",
+                log.count(Topics.SIG_BARS), log.count(Topics.SIG_BIAS), log.count(Topics.SIG_PLANS), log.count(Topics.RISK_DECISIONS),
+                log.count(Topics.EXEC_ORDERS), log.count(Topics.EXEC_REPORTS), log.count(Topics.EXEC_POSITIONS));
+        System.out.printf("  trades %d, net P&L %s %s (gross %s, commission %s), win rate %s, profit factor %s, max drawdown %s%n",
+                s.trades(), s.netPnl().toPlainString(), report.currency(), s.grossPnl().toPlainString(), s.commission().toPlainString(),
+                plain(s.winRate()), plain(s.profitFactor()), s.maxDrawdown().toPlainString());
+        System.out.printf("  rejections %s%n", report.rejectionsSorted());
+        System.out.printf("  report: %s%n", out.toAbsolutePath().resolve(BacktestReport.REPORT_HTML));
+        return 0;
+    }
+
+    private int sweep(BacktestSettings settings, List<Backtest.Input> inputs) throws Exception {
+        Map<String, List<String>> grid = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--param wants key=v1,v2,...: " + p);
+            }
+            grid.put(p.substring(0, eq).trim(), Arrays.stream(p.substring(eq + 1).split(",")).map(String::trim).toList());
+        }
+        int combos = Sweep.combinations(grid).size();
+        System.out.printf("Sweep of %d combinations on %d threads over %s%n", combos, threads, inputs);
+        long start = System.nanoTime();
+        List<Sweep.Row> rows = Sweep.run(settings, inputs, grid, threads, Sweep.ReportShape.of(settings, instrument));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String table = SweepTable.format(grid.keySet(), rows);
+        System.out.print(table);
+        long ticks = rows.stream().mapToLong(r -> r.result().ticks()).sum();
+        System.out.printf("  %d runs, %,d ticks in %.2f s (%,.0f ticks/s over all threads)%n", rows.size(), ticks, seconds, ticks / seconds);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("sweep.txt"), table);
+        System.out.printf("  table: %s%n", out.toAbsolutePath().resolve("sweep.txt"));
+        return 0;
+    }
+
+    private BacktestSettings settings() throws IOException {
+        BacktestSettings s = config == null ? BacktestSettings.of(Map.of(), Path.of("").toAbsolutePath())
+                : BacktestSettings.load(config);
+        if (!strategies.isEmpty()) {
+            s = s.with("backtest.strategies", String.join(",", strategies.stream().map(p -> p.toAbsolutePath().toString()).toList()));
+        }
+        if (noReference) {
+            s = s.with("backtest.reference", "false");
+        }
+        for (String kv : sets) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--set wants key=value: " + kv);
+            }
+            s = s.with(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return s;
+    }
+
+    private List<Backtest.Input> inputs(BacktestSettings settings) {
+        List<Backtest.Input> out = new ArrayList<>();
+        if (bootstrapServers != null) {
+            java.time.ZoneId zone = settings.instruments().get(instrument).timeZone();
+            java.time.Instant start = from == null ? java.time.Instant.EPOCH : instant(from, zone, false);
+            java.time.Instant end = to == null ? java.time.Instant.parse("9999-01-01T00:00:00Z") : instant(to, zone, true);
+            Map<String, Object> client = Map.of("bootstrap.servers", bootstrapServers);
+            Map<String, Object> registry = Map.of("schema.registry.url", registryUrl);
+            for (var topic : List.of(Topics.MD_TICKS, Topics.MD_OPTION_DELTAS, Topics.MD_LEVELS_IMPORTED, Topics.MD_BARS_IMPORTED)) {
+                out.add(new Backtest.TopicInput(client, registry, topic, instrument, start, end));
+            }
+        }
+        scid.forEach(p -> out.add(Backtest.Input.of("scid", p, instrument)));
+        optionDelta.forEach(p -> out.add(new Backtest.FileInput("option-delta-" + p.getFileName(), "option-delta", p, instrument,
+                Optional.empty(), date)));
+        zones.forEach(p -> out.add(Backtest.Input.of("zones", p, instrument)));
+        barExport.forEach(p -> out.add(Backtest.Input.of("bar-export", p, instrument)));
+        if (out.isEmpty()) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "no input: give --scid, --bar-export, --option-delta or --zones files, or --bootstrap-servers");
+        }
+        return out;
+    }
+
+    /** An instant, or a date's start (or its end, the next day's start) in {@code zone}. */
+    private static java.time.Instant instant(String text, java.time.ZoneId zone, boolean endOfDay) {
+        if (text.length() == 10) {
+            java.time.LocalDate day = java.time.LocalDate.parse(text);
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+        }
+        return java.time.Instant.parse(text);
+    }
+
+    /** Ticks in the .scid files, from their sizes (56-byte header, 40-byte records). */
+    private long estimatedTicks() throws IOException {
+        long n = 0;
+        for (Path p : scid) {
+            n += Math.max(0, (Files.size(p) - 56) / 40);
+        }
+        return n;
+    }
+
+    private String title(List<Backtest.Input> inputs) {
+        return title != null ? title : instrument + " " + inputs.get(0);
+    }
+
+    private static String plain(java.math.BigDecimal v) {
+        return v == null ? "n/a" : v.toPlainString();
+    }
+}
