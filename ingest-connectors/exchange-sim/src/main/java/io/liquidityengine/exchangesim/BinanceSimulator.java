@@ -3,6 +3,9 @@ package io.liquidityengine.exchangesim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidityengine.exchangesim.MarketTape.Classified;
+import io.liquidityengine.exchangesim.MarketTape.TapeFrame;
+import io.liquidityengine.exchangesim.MarketTape.TradeRef;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.math.BigDecimal;
@@ -23,12 +26,12 @@ import java.util.NavigableMap;
  */
 public final class BinanceSimulator extends ExchangeSimulator {
 
-    private BinanceSimulator(RecordedFrames frames, Settings settings, int port) {
+    private BinanceSimulator(RecordedFrames frames, SimulatorSettings settings, int port) {
         super(frames, settings, port);
     }
 
     /** Starts on {@code port} (0 = any free port) on 127.0.0.1. */
-    public static BinanceSimulator start(RecordedFrames frames, Settings settings, int port) {
+    public static BinanceSimulator start(RecordedFrames frames, SimulatorSettings settings, int port) {
         return new BinanceSimulator(frames, settings, port);
     }
 

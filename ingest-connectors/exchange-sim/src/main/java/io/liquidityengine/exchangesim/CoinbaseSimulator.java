@@ -3,6 +3,9 @@ package io.liquidityengine.exchangesim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liquidityengine.exchangesim.MarketTape.Classified;
+import io.liquidityengine.exchangesim.MarketTape.TapeFrame;
+import io.liquidityengine.exchangesim.MarketTape.TradeRef;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
@@ -35,7 +38,7 @@ public final class CoinbaseSimulator extends ExchangeSimulator {
     private final Map<String, JsonNode> lastMatch = new HashMap<>();
     private final Set<String> products = new LinkedHashSet<>();
 
-    private CoinbaseSimulator(RecordedFrames frames, Settings settings, int port) {
+    private CoinbaseSimulator(RecordedFrames frames, SimulatorSettings settings, int port) {
         super(frames, settings, port);
         for (TapeFrame f : tape()) {
             if (f.json().hasNonNull("product_id")) {
@@ -45,7 +48,7 @@ public final class CoinbaseSimulator extends ExchangeSimulator {
     }
 
     /** Starts on {@code port} (0 = any free port) on 127.0.0.1. */
-    public static CoinbaseSimulator start(RecordedFrames frames, Settings settings, int port) {
+    public static CoinbaseSimulator start(RecordedFrames frames, SimulatorSettings settings, int port) {
         return new CoinbaseSimulator(frames, settings, port);
     }
 

@@ -1,26 +1,23 @@
 package io.liquidityengine.exchangesim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liquidityengine.exchangesim.MarketTape.Classified;
+import io.liquidityengine.exchangesim.MarketTape.TapeFrame;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -48,88 +45,24 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeSimulator.class);
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Venue rules of the simulator.
-     *
-     * @param retryAfter the {@code Retry-After} of a 429 answer (whole seconds on the wire)
-     */
-    public record Settings(Duration pingInterval, Duration pongTimeout, Duration maxConnectionAge, Duration subscribeDeadline,
-                           Duration retryAfter) {
-
-        /** The venues' documented values: ping every 20 s, one minute to answer, 24 hours per connection, 5 s to subscribe. */
-        public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(20), Duration.ofMinutes(1), Duration.ofHours(24), Duration.ofSeconds(5),
-                    Duration.ofSeconds(1));
-        }
-
-        public Settings withPings(Duration interval, Duration timeout) {
-            return new Settings(interval, timeout, maxConnectionAge, subscribeDeadline, retryAfter);
-        }
-
-        public Settings withMaxConnectionAge(Duration age) {
-            return new Settings(pingInterval, pongTimeout, age, subscribeDeadline, retryAfter);
-        }
-    }
-
-    /** A trade in a frame: the symbol, its id and the form the REST history answers with. */
-    protected record TradeRef(String symbol, long id, ObjectNode restForm) {
-    }
-
-    /** How the venue reads a recorded frame: the stream it belongs to (null: not replayed) and its trade, if any. */
-    protected record Classified(String stream, String historyKey, TradeRef trade) {
-    }
-
-    /** A frame of the tape, classified once. */
-    protected record TapeFrame(String text, long receivedMicros, JsonNode json, Classified kind) {
-    }
-
-    /** A client's websocket connection. */
-    protected final class Connection {
-        final long id;
-        final ServerWebSocket ws;
-        final String path;
-        final String query;
-        final Set<String> streams = new LinkedHashSet<>();
-        final long openedNanos = System.nanoTime();
-        boolean subscribed;
-        boolean raw;
-        long pingSentNanos;
-        boolean pingOutstanding;
-        boolean closed;
-
-        Connection(long id, ServerWebSocket ws) {
-            this.id = id;
-            this.ws = ws;
-            this.path = ws.path();
-            this.query = ws.query();
-        }
-
-        public void send(String text) {
-            if (!closed) {
-                ws.writeTextMessage(text);
-                framesSent++;
-            }
-        }
-
-        public void close(short code, String reason) {
-            if (!closed) {
-                closed = true;
-                connections.remove(id);
-                ws.close(code, reason);
-            }
-        }
-    }
-
-    private final Settings settings;
-    private final List<TapeFrame> tape = new ArrayList<>();
+    private final SimulatorSettings settings;
+    private final MarketTape tape;
     private final ScheduledExecutorService market;
     private final Vertx vertx;
     private final HttpServer server;
     private final Map<Long, Connection> connections = new LinkedHashMap<>();
-    private final Map<String, NavigableMap<Long, ObjectNode>> history = new HashMap<>();
-    private final Map<String, Integer> skips = new HashMap<>();
     private ScheduledFuture<?> player;
-    private int released;
+    private final Connection.Owner owner = new Connection.Owner() {
+        @Override
+        public void sent() {
+            framesSent++;
+        }
+
+        @Override
+        public void closed(Connection c) {
+            connections.remove(c.id);
+        }
+    };
     private int rateLimited;
     private long nextConnection = 1;
     // counters, read through market-thread calls
@@ -139,10 +72,10 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     private long rateLimitedAnswers;
     private long pongs;
     private long framesSent;
-    private long skippedTrades;
 
-    protected ExchangeSimulator(RecordedFrames frames, Settings settings, int port) {
+    protected ExchangeSimulator(RecordedFrames frames, SimulatorSettings settings, int port) {
         this.settings = settings;
+        List<TapeFrame> classified = new ArrayList<>();
         for (RecordedFrames.Frame f : frames.frames()) {
             JsonNode json;
             try {
@@ -150,8 +83,9 @@ public abstract class ExchangeSimulator implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalArgumentException("recorded frame is not JSON: " + f.text(), e);
             }
-            tape.add(new TapeFrame(f.text(), f.receivedMicros(), json, classify(json)));
+            classified.add(new TapeFrame(f.text(), f.receivedMicros(), json, classify(json)));
         }
+        this.tape = new MarketTape(classified);
         this.market = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, getClass().getSimpleName() + "-market");
             t.setDaemon(true);
@@ -199,7 +133,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         return frame.text();
     }
 
-    /** Whether a new connection must subscribe within {@link Settings#subscribeDeadline()}. */
+    /** Whether a new connection must subscribe within {@link SimulatorSettings#subscribeDeadline()}. */
     protected boolean requiresSubscription() {
         return false;
     }
@@ -213,7 +147,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     }
 
     protected final NavigableMap<Long, ObjectNode> history(String historyKey) {
-        return history.get(historyKey);
+        return tape.history(historyKey);
     }
 
     /** REST requests so far (on the market thread). */
@@ -222,7 +156,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     }
 
     protected final List<TapeFrame> tape() {
-        return tape;
+        return tape.frames();
     }
 
     protected static void json(HttpServerResponse response, int status, JsonNode body) {
@@ -255,7 +189,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     public int release(int n) {
         return call(() -> {
             int done = 0;
-            while (done < n && released < tape.size()) {
+            while (done < n && tape.hasNext()) {
                 releaseNext();
                 done++;
             }
@@ -270,16 +204,16 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     /** Releases the rest of the tape at {@code speed} times its recorded pace (from now). */
     public void play(double speed) {
         call(() -> {
-            if (released >= tape.size()) {
+            if (!tape.hasNext()) {
                 return null;
             }
             long start = System.nanoTime();
-            long first = tape.get(released).receivedMicros();
+            long first = tape.nextReceivedMicros();
             Runnable[] step = new Runnable[1];
             step[0] = () -> {
                 long now = System.nanoTime();
-                while (released < tape.size()) {
-                    long due = start + (long) ((tape.get(released).receivedMicros() - first) * 1000 / speed);
+                while (tape.hasNext()) {
+                    long due = start + (long) ((tape.nextReceivedMicros() - first) * 1000 / speed);
                     if (due > now) {
                         player = market.schedule(step[0], due - now, TimeUnit.NANOSECONDS);
                         return;
@@ -304,7 +238,10 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     /** The next {@code n} trades of {@code symbol} are printed (in the REST history) but not sent over any websocket. */
     public void skipTrades(String symbol, int n) {
-        call(() -> skips.merge(symbol, n, Integer::sum));
+        call(() -> {
+            tape.skip(symbol, n);
+            return null;
+        });
     }
 
     /** Sends {@code text} as it is (a malformed frame, say) to every connection subscribed to something; returns to how many. */
@@ -327,7 +264,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     }
 
     public int released() {
-        return call(() -> released);
+        return call(tape::released);
     }
 
     public int tapeSize() {
@@ -366,7 +303,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     }
 
     public long skippedTrades() {
-        return call(() -> skippedTrades);
+        return call(tape::skippedTrades);
     }
 
     @Override
@@ -382,23 +319,16 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     // --- the market thread ---
 
     private void releaseNext() {
-        TapeFrame frame = tape.get(released++);
-        Classified kind = frame.kind();
-        if (kind.trade() != null) {
-            history.computeIfAbsent(kind.historyKey(), k -> new TreeMap<>()).put(kind.trade().id(), kind.trade().restForm());
+        boolean send = tape.releaseNext();
+        TapeFrame frame = tape.last();
+        if (frame.kind().trade() != null) {
             onTradeReleased(frame);
-            Integer skip = skips.get(kind.trade().symbol());
-            if (skip != null && skip > 0) {
-                skips.put(kind.trade().symbol(), skip - 1);
-                skippedTrades++;
-                return;
-            }
         }
-        if (kind.stream() == null) {
+        if (!send) {
             return;
         }
         for (Connection c : new ArrayList<>(connections.values())) {
-            if (c.streams.contains(kind.stream())) {
+            if (c.streams.contains(frame.kind().stream())) {
                 c.send(render(c, frame));
             }
         }
@@ -406,7 +336,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     private void accept(ServerWebSocket ws) {
         // on the event loop: handlers now, state on the market thread
-        Connection c = new Connection(nextConnectionId(), ws);
+        Connection c = new Connection(nextConnectionId(), ws, owner);
         ws.textMessageHandler(text -> market.execute(() -> {
             if (!c.closed) {
                 onClientText(c, text);
@@ -414,7 +344,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         }));
         ws.pongHandler(b -> market.execute(() -> {
             pongs++;
-            c.pingOutstanding = false;
+            c.ponged();
         }));
         ws.closeHandler(v -> market.execute(() -> {
             c.closed = true;
@@ -468,17 +398,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     private void keepAlive() {
         long now = System.nanoTime();
         for (Connection c : new ArrayList<>(connections.values())) {
-            if (now - c.openedNanos > settings.maxConnectionAge().toNanos()) {
-                c.close((short) 1001, "connection older than " + settings.maxConnectionAge());
-            } else if (c.pingOutstanding && now - c.pingSentNanos > settings.pongTimeout().toNanos()) {
-                c.close((short) 1008, "no pong within " + settings.pongTimeout());
-            } else {
-                if (!c.pingOutstanding) {
-                    c.pingSentNanos = now;
-                    c.pingOutstanding = true;
-                }
-                c.ws.writePing(Buffer.buffer("sim-" + c.id));
-            }
+            c.keepAlive(now, settings);
         }
     }
 

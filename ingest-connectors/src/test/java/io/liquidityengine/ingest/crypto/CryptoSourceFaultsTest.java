@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidityengine.exchangesim.BinanceSimulator;
 import io.liquidityengine.exchangesim.CoinbaseSimulator;
 import io.liquidityengine.exchangesim.ExchangeSimulator;
+import io.liquidityengine.exchangesim.SimulatorSettings;
 import io.liquidityengine.exchangesim.RecordedFrames;
 import io.liquidityengine.ingest.parse.ParseProblem;
 import io.liquidityengine.ingest.parse.PositionKind;
@@ -34,7 +35,7 @@ class CryptoSourceFaultsTest {
         RecordedFrames frames = RecordedFrames.resource("/exchanges/binance_spot_2021-04-04");
         List<Long> skipped = btcTradesIn(frames, 300, 500).subList(0, 25);
         List<Tick> all = new ArrayList<>();
-        try (BinanceSimulator sim = BinanceSimulator.start(frames, ExchangeSimulator.Settings.defaults(), 0)) {
+        try (BinanceSimulator sim = BinanceSimulator.start(frames, SimulatorSettings.defaults(), 0)) {
             Pump first;
             try (CryptoMarketDataSource source = TestVenues.binance("faults", sim, SYMBOLS)) {
                 source.open(0, List.of());
@@ -97,7 +98,7 @@ class CryptoSourceFaultsTest {
         String notJson = "{\"type\":\"match\",\"trade_id\":1568283,";
         String missing = "{\"type\":\"match\",\"trade_id\":1568283,\"product_id\":\"SKL-USD\",\"side\":\"sell\",\"size\":\"1\"}";
         String offGrid = "{\"type\":\"ticker\",\"product_id\":\"SKL-USD\",\"best_bid\":\"0.79015\",\"best_ask\":\"0.7914\"}";
-        try (CoinbaseSimulator sim = CoinbaseSimulator.start(frames, ExchangeSimulator.Settings.defaults(), 0);
+        try (CoinbaseSimulator sim = CoinbaseSimulator.start(frames, SimulatorSettings.defaults(), 0);
              CryptoMarketDataSource source = TestVenues.coinbase("bad", sim, products)) {
             source.open(0, List.of());
             Pump pump = new Pump(source).until(() -> sim.subscriptions() == 1, "subscription");
@@ -121,7 +122,7 @@ class CryptoSourceFaultsTest {
     @Test
     void shouldAnswerPingsAndReconnectAfterTheConnectionAgeLimitAndWhenIdle() throws Exception {
         RecordedFrames frames = RecordedFrames.resource("/exchanges/binance_spot_2021-04-04");
-        ExchangeSimulator.Settings pinging = ExchangeSimulator.Settings.defaults().withPings(Duration.ofMillis(100), Duration.ofSeconds(5))
+        SimulatorSettings pinging = SimulatorSettings.defaults().withPings(Duration.ofMillis(100), Duration.ofSeconds(5))
                 .withMaxConnectionAge(Duration.ofMillis(700));
         try (BinanceSimulator sim = BinanceSimulator.start(frames, pinging, 0);
              CryptoMarketDataSource source = TestVenues.binance("ping", sim, SYMBOLS)) {
@@ -130,7 +131,7 @@ class CryptoSourceFaultsTest {
             // the simulator closes connections older than 700 ms: the source comes back and subscribes again
             pump.until(() -> sim.connectionsOpened() >= 2 && sim.subscriptions() >= 2, "a connection after the age limit");
         }
-        ExchangeSimulator.Settings silent = ExchangeSimulator.Settings.defaults().withPings(Duration.ofHours(1), Duration.ofHours(1));
+        SimulatorSettings silent = SimulatorSettings.defaults().withPings(Duration.ofHours(1), Duration.ofHours(1));
         try (BinanceSimulator sim = BinanceSimulator.start(frames, silent, 0)) {
             CryptoSettings idle = new CryptoSettings(java.net.URI.create(sim.wsUrl()), java.net.URI.create(sim.restUrl()), SYMBOLS,
                     Duration.ofHours(1), Duration.ofMillis(500), Duration.ofHours(23), Duration.ofMillis(50), Duration.ofMillis(200),
@@ -145,7 +146,7 @@ class CryptoSourceFaultsTest {
     @Test
     void shouldReconnectWhenTheVenueRefusesTheSubscription() throws Exception {
         RecordedFrames frames = RecordedFrames.resource("/exchanges/coinbase_2021-04-17");
-        try (CoinbaseSimulator sim = CoinbaseSimulator.start(frames, ExchangeSimulator.Settings.defaults(), 0);
+        try (CoinbaseSimulator sim = CoinbaseSimulator.start(frames, SimulatorSettings.defaults(), 0);
              CryptoMarketDataSource source = TestVenues.coinbase("refused", sim, List.of("NOPE-USD"))) {
             source.open(0, List.of());
             Pump pump = new Pump(source).until(() -> sim.connectionsOpened() >= 2, "a second connection");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidityengine.exchangesim.BinanceSimulator;
 import io.liquidityengine.exchangesim.CoinbaseSimulator;
 import io.liquidityengine.exchangesim.ExchangeSimulator;
+import io.liquidityengine.exchangesim.SimulatorSettings;
 import io.liquidityengine.exchangesim.RecordedFrames;
 import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.marketdata.AggressorSide;
@@ -61,8 +62,8 @@ class RecordedSessionsTest {
         assertThat(frames.size()).isEqualTo(facts.get("frames").asInt());
         boolean binance = name.startsWith("binance");
         List<String> symbols = symbols(frames);
-        try (ExchangeSimulator sim = binance ? BinanceSimulator.start(frames, ExchangeSimulator.Settings.defaults(), 0)
-                : CoinbaseSimulator.start(frames, ExchangeSimulator.Settings.defaults(), 0);
+        try (ExchangeSimulator sim = binance ? BinanceSimulator.start(frames, SimulatorSettings.defaults(), 0)
+                : CoinbaseSimulator.start(frames, SimulatorSettings.defaults(), 0);
              CryptoMarketDataSource source = binance ? TestVenues.binance("facts", sim, symbols) : TestVenues.coinbase("facts", sim, symbols)) {
             source.open(0, List.of());
             Pump pump = new Pump(source).until(() -> sim.subscriptions() == 1 && source.framesRead() == 1, "subscription ack");

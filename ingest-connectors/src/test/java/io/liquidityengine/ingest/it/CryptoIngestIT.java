@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidityengine.exchangesim.BinanceSimulator;
 import io.liquidityengine.exchangesim.ExchangeSimulator;
+import io.liquidityengine.exchangesim.SimulatorSettings;
 import io.liquidityengine.exchangesim.RecordedFrames;
 import io.liquidityengine.ingest.crypto.JsonFields;
 import io.liquidityengine.local.LocalStack;
@@ -84,7 +85,7 @@ class CryptoIngestIT {
         List<JsonNode> trades = trades(frames, frames.size());
         assertThat(trades).hasSize(980);
         Path log = dir.resolve("service.log");
-        try (BinanceSimulator sim = BinanceSimulator.start(frames, ExchangeSimulator.Settings.defaults(), 0)) {
+        try (BinanceSimulator sim = BinanceSimulator.start(frames, SimulatorSettings.defaults(), 0)) {
             Process service = startService(stack, sim, log);
             // a new source publishes from its subscription on
             await(() -> sim.subscriptions() == 1, "the first subscription", service);
