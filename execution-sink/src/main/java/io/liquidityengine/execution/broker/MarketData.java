@@ -6,4 +6,9 @@ import java.math.BigDecimal;
 public interface MarketData {
 
     void onTrade(String instrument, BigDecimal price, long eventTimeMicros);
+
+    /** True when no trade can change anything now (nothing working): the sink then skips the trade's decimal price. */
+    default boolean idle() {
+        return false;
+    }
 }

@@ -187,6 +187,11 @@ public final class PaperBroker implements Broker, MarketData {
         brackets.put(bracket.bracketId(), bracket.flattening(order.clientOrderId(), legs));
     }
 
+    @Override
+    public boolean idle() {
+        return brackets.isEmpty();
+    }
+
     /** A trade printed on {@code instrument} at {@code price}: fills whatever it reaches. */
     @Override
     public void onTrade(String instrument, BigDecimal price, long eventTimeMicros) {

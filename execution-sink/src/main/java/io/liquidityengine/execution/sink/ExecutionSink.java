@@ -231,9 +231,12 @@ public final class ExecutionSink {
         if (brokers.isEmpty() || !Double.isFinite(tick.getPrice())) {
             return;
         }
-        BigDecimal price = BigDecimal.valueOf(tick.getPrice());
+        BigDecimal price = null;   // made once, and only when a broker has something working (a backtest's hot path)
         for (AccountBroker b : brokers.values()) {
-            if (b.broker() instanceof MarketData market) {
+            if (b.broker() instanceof MarketData market && !market.idle()) {
+                if (price == null) {
+                    price = BigDecimal.valueOf(tick.getPrice());
+                }
                 market.onTrade(tick.getInstrument(), price, t);
             }
         }
