@@ -203,18 +203,21 @@ public final class ChartBook {
     }
 
     private boolean complete(Instant end) {
-        if (!watermark.isAfter(end)) {
-            return false;
-        }
+        return watermark.isAfter(end) && clocksReached(end);
+    }
+
+    /** Without the market clock true; with it, every account's clock seen is at or after {@code t}. */
+    private boolean clocksReached(Instant t) {
         if (!waitForMarketClock) {
             return true;
         }
-        return !marketClocks.isEmpty() && marketClocks.values().stream().noneMatch(c -> c.isBefore(end));
+        return !marketClocks.isEmpty() && marketClocks.values().stream().noneMatch(c -> c.isBefore(t));
     }
 
     /**
      * Every input has been consumed to its end and nothing new arrived: a session whose last bar ends
-     * within the idle-close window of its close gets its session-close chart now (with the charts still
+     * within the idle-close window of its close (and, with the market clock, whose last bar every
+     * account's clock has reached) gets its session-close chart now (with the charts still
      * pending before it), ending at that last bar's end (nothing after it has arrived).
      */
     public List<ChartData> idle() {
@@ -225,8 +228,8 @@ public final class ChartBook {
             }
             Instant close = sessions.closeOf(instrument, b.session);
             Instant last = b.bars.get(b.bars.size() - 1).getEndTime();
-            if (last.isBefore(close.minus(idleCloseWindow))) {
-                return;
+            if (last.isBefore(close.minus(idleCloseWindow)) || !clocksReached(last)) {
+                return; // not near the close, or the sink has not run the market up to the last bar (lockstep)
             }
             b.closed = true;
             b.pending.removeIf(d -> d.end().equals(last)); // an hourly chart at the last bar's end becomes the close chart

@@ -164,6 +164,21 @@ class ChartBookTest {
     }
 
     @Test
+    void withTheMarketClockAnIdleCloseWaitsUntilTheSinkHasRunTheLastBar() {
+        ChartBook b = new ChartBook(SessionCalendar.futuresDefault(), true, Duration.ofMinutes(90));
+        b.onMarketClock(clock("A", Instant.parse("2024-12-05T19:30:00Z")));
+        assertThat(feed(b, 300, 389)).isEmpty(); // the signals ran ahead of the sink (lockstep): 15:00 ET waits for the clock
+
+        assertThat(b.idle()).as("the inputs paused while the sink is at 14:30 ET").isEmpty();
+        assertThat(b.onMarketClock(clock("A", Instant.parse("2024-12-05T20:30:00Z")))).extracting(ChartData::end)
+                .containsExactly(Instant.parse("2024-12-05T20:00:00Z"));
+        assertThat(b.idle()).isEmpty();
+        b.onMarketClock(clock("A", Instant.parse("2024-12-05T20:59:55Z")));
+        assertThat(b.idle()).extracting(ChartData::reason, ChartData::end).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChartData.Reason.SESSION_CLOSE, Instant.parse("2024-12-05T20:59:00Z")));
+    }
+
+    @Test
     void anIdleCloseAtAnHourlyChartsEndReplacesIt() {
         ChartBook b = new ChartBook(SessionCalendar.futuresDefault(), false, Duration.ofMinutes(90));
         assertThat(feed(b, 300, 330)).isEmpty(); // the last bar ends 15:00 ET: its hourly chart is due, the inputs not past it
