@@ -26,17 +26,25 @@ public final class BinanceVenue implements Venue, TradeHistory {
     /** Binance's default endpoints (the market-data-only websocket host is {@code wss://data-stream.binance.vision}). */
     public static final String DEFAULT_WEBSOCKET = "wss://stream.binance.com:9443/stream";
     public static final String DEFAULT_REST = "https://api.binance.com";
+    /** Trades per history request (the API's maximum). */
     static final int PAGE = 1000;
 
     private final CryptoSettings settings;
     private final BinanceStream stream;
     private final RestClient rest;
     private final BinanceParser parser = new BinanceParser();
+    private final int page;
 
     public BinanceVenue(CryptoSettings settings, BinanceStream stream, RestClient rest) {
+        this(settings, stream, rest, PAGE);
+    }
+
+    /** With another page size, for tests of the paging. */
+    BinanceVenue(CryptoSettings settings, BinanceStream stream, RestClient rest, int page) {
         this.settings = settings;
         this.stream = stream;
         this.rest = rest;
+        this.page = page;
     }
 
     @Override
@@ -75,24 +83,24 @@ public final class BinanceVenue implements Venue, TradeHistory {
         List<VenueTrade> out = new ArrayList<>();
         long from = afterId + 1;
         while (true) {
-            URI uri = URI.create(settings.rest() + stream.historyPath() + "?symbol=" + symbol + "&fromId=" + from + "&limit=" + PAGE);
-            JsonNode page;
+            URI uri = URI.create(settings.rest() + stream.historyPath() + "?symbol=" + symbol + "&fromId=" + from + "&limit=" + page);
+            JsonNode answer;
             try {
-                page = JsonFields.JSON.readTree(rest.get(uri).body());
+                answer = JsonFields.JSON.readTree(rest.get(uri).body());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IOException(stream.historyPath() + ": not JSON: " + e.getOriginalMessage());
             }
-            if (page == null || !page.isArray()) {
+            if (answer == null || !answer.isArray()) {
                 throw new IOException(stream.historyPath() + ": not a JSON array");
             }
-            for (JsonNode t : page) {
+            for (JsonNode t : answer) {
                 try {
                     out.add(stream == BinanceStream.AGG_TRADE ? BinanceParser.restAggTrade(symbol, t) : BinanceParser.restTrade(symbol, t));
                 } catch (FieldException e) {
                     throw new IOException(stream.historyPath() + ": " + e.getMessage());
                 }
             }
-            if (page.size() < PAGE || out.isEmpty()) {
+            if (answer.size() < page || out.isEmpty()) {
                 return out;
             }
             long last = out.get(out.size() - 1).id();

@@ -33,10 +33,17 @@ public final class CoinbaseVenue implements Venue, TradeHistory {
     private final CryptoSettings settings;
     private final RestClient rest;
     private final CoinbaseParser parser = new CoinbaseParser();
+    private final int page;
 
     public CoinbaseVenue(CryptoSettings settings, RestClient rest) {
+        this(settings, rest, PAGE);
+    }
+
+    /** With another page size, for tests of the paging. */
+    CoinbaseVenue(CryptoSettings settings, RestClient rest, int page) {
         this.settings = settings;
         this.rest = rest;
+        this.page = page;
     }
 
     @Override
@@ -71,19 +78,19 @@ public final class CoinbaseVenue implements Venue, TradeHistory {
         List<VenueTrade> out = new ArrayList<>();
         Long cursor = beforeId;
         for (int pages = 0; pages < MAX_PAGES; pages++) {
-            URI uri = URI.create(settings.rest() + "/products/" + product + "/trades?limit=" + PAGE + (cursor == null ? "" : "&after=" + cursor));
+            URI uri = URI.create(settings.rest() + "/products/" + product + "/trades?limit=" + page + (cursor == null ? "" : "&after=" + cursor));
             RestClient.Answer answer = rest.get(uri);
-            JsonNode page;
+            JsonNode trades;
             try {
-                page = JsonFields.JSON.readTree(answer.body());
+                trades = JsonFields.JSON.readTree(answer.body());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IOException("/products/" + product + "/trades: not JSON: " + e.getOriginalMessage());
             }
-            if (page == null || !page.isArray()) {
+            if (trades == null || !trades.isArray()) {
                 throw new IOException("/products/" + product + "/trades: not a JSON array");
             }
             long oldest = Long.MAX_VALUE;
-            for (JsonNode t : page) {
+            for (JsonNode t : trades) {
                 VenueTrade trade;
                 try {
                     trade = CoinbaseParser.restTrade(product, t);
@@ -95,7 +102,7 @@ public final class CoinbaseVenue implements Venue, TradeHistory {
                     out.add(trade);
                 }
             }
-            if (page.isEmpty() || oldest <= afterId + 1) {
+            if (trades.isEmpty() || oldest <= afterId + 1) {
                 out.sort(Comparator.comparingLong(VenueTrade::id));
                 return out;
             }

@@ -91,6 +91,39 @@ class CryptoSourceFaultsTest {
     }
 
     @Test
+    void shouldFillCoinbaseGapsAndDropTheLastMatchReplayedAfterAReconnect() throws Exception {
+        RecordedFrames frames = RecordedFrames.resource("/exchanges/coinbase_2021-04-17");
+        List<String> products = List.of("SKL-USD", "SKL-BTC", "BAND-GBP", "NMR-EUR", "BAND-BTC", "YFI-BTC", "DASH-BTC", "NU-GBP",
+                "CRV-EUR", "SKL-GBP");
+        try (CoinbaseSimulator sim = CoinbaseSimulator.start(frames, SimulatorSettings.defaults(), 0);
+             CryptoMarketDataSource source = TestVenues.coinbase("coinbase-faults", sim, products)) {
+            source.open(0, List.of());
+            Pump pump = new Pump(source).until(() -> sim.subscriptions() == 1, "subscription");
+            sim.release(30);
+            pump.until(() -> source.framesRead() == sim.framesSent(), "30 frames");
+            sim.skipTrades("SKL-USD", 3);
+            sim.release(25);
+            pump.until(() -> source.framesRead() == sim.framesSent(), "25 frames with 3 SKL-USD matches skipped");
+            assertThat(sim.skippedTrades()).isEqualTo(3);
+            assertThat(sim.dropConnections()).isEqualTo(1);
+            sim.release(10);
+            // the new subscription gets every product's last trade again as last_match: all published already
+            pump.until(() -> sim.subscriptions() == 2 && source.framesRead() == sim.framesSent(), "the second subscription");
+            sim.releaseAll();
+            pump.until(() -> source.framesRead() == sim.framesSent(), "every frame");
+            assertThat(pump.problems).isEmpty();
+            assertThat(pump.ticks).hasSize(41);
+            Map<String, List<Long>> ids = pump.ticks.stream().collect(Collectors.groupingBy(t -> t.getInstrument().toString(),
+                    TreeMap::new, Collectors.mapping(Tick::getSourceSequence, Collectors.toList())));
+            assertThat(ids.get("SKL-USD")).isEqualTo(range(1568267L, 1568282L));
+            assertThat(ids.get("NMR-EUR")).isEqualTo(range(868598L, 868606L));
+            assertThat(ids.get("SKL-BTC")).isEqualTo(range(280231L, 280236L));
+            assertThat(pump.ticks.stream().filter(t -> t.getSource().equals("rest:coinbase"))).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(t -> assertThat(t.getBid()).isNull());
+        }
+    }
+
+    @Test
     void shouldTurnBadFramesIntoProblemsAndGoOn() throws Exception {
         RecordedFrames frames = RecordedFrames.resource("/exchanges/coinbase_2021-04-17");
         List<String> products = List.of("SKL-USD", "SKL-BTC", "BAND-GBP", "NMR-EUR", "BAND-BTC", "YFI-BTC", "DASH-BTC", "NU-GBP",

@@ -38,7 +38,7 @@ public final class TestVenues {
             Map.entry("SKL-BTC", new double[] {0.00000001, 0.1}), Map.entry("CRV-EUR", new double[] {0.0001, 0.01}),
             Map.entry("BAND-BTC", new double[] {0.00000001, 0.01}), Map.entry("DASH-BTC", new double[] {0.00000001, 0.001}),
             Map.entry("NMR-EUR", new double[] {0.0001, 0.001}), Map.entry("SKL-USD", new double[] {0.0001, 0.1}),
-            Map.entry("NOPE-USD", new double[] {0.01, 0.01}));
+            Map.entry("NOPE-USD", new double[] {0.01, 0.01}), Map.entry("BNBBTC", new double[] {0.000001, 0.01}));
 
     private TestVenues() {
     }
