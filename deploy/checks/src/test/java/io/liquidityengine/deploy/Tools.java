@@ -53,7 +53,17 @@ final class Tools {
     }
 
     static Run run(Path dir, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
+        return run(dir, command, true);
+    }
+
+    /** With {@code mergeErrors} false, only stdout is returned; stderr goes to the test's own stderr. */
+    static Run run(Path dir, List<String> command, boolean mergeErrors) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
+        if (mergeErrors) {
+            pb.redirectErrorStream(true);
+        } else {
+            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
         Process process = pb.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
