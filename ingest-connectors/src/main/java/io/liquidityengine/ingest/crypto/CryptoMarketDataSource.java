@@ -66,6 +66,7 @@ public final class CryptoMarketDataSource implements RecordSource {
     private long connection;
     private long frameIndex;
     private long framesRead;
+    private long lastPublishedMicros = Long.MIN_VALUE;
     private boolean subscribed;
     private long taken;
 
@@ -122,7 +123,6 @@ public final class CryptoMarketDataSource implements RecordSource {
     public SourceBatch poll(int maxUnits) {
         List<OutRecord<?>> records = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
-        long lastEvent = Long.MIN_VALUE;
         try {
             Event event = events.poll(100, TimeUnit.MILLISECONDS);
             for (int n = 0; event != null; n++) {
@@ -132,10 +132,8 @@ public final class CryptoMarketDataSource implements RecordSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!records.isEmpty()) {
-            lastEvent = records.get(records.size() - 1).timestampMillis() * 1000;
-        }
-        return new SourceBatch(records, problems, taken, lastEvent, false, ledger.positions());
+        return new SourceBatch(records, problems, taken, records.isEmpty() ? Long.MIN_VALUE : lastPublishedMicros, false,
+                ledger.positions());
     }
 
     /** Text frames read on all connections so far (on the runner's thread), for tests that wait until a replay has been read. */
@@ -286,6 +284,7 @@ public final class CryptoMarketDataSource implements RecordSource {
         OutRecord<?> record = ticks.toRecord(t, quote, source, origin(), position, problems);
         if (record != null) {
             records.add(record);
+            lastPublishedMicros = t.timeMicros();
         }
         ledger.done(t.symbol(), t.id(), t.timeMicros());
         taken++;

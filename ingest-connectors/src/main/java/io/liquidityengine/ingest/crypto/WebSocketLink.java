@@ -161,7 +161,11 @@ public final class WebSocketLink implements AutoCloseable {
     /** Watches a connection until it is lost; returns why. */
     private String supervise(Connection c) throws InterruptedException {
         long pingNanos = settings.pingInterval().toNanos();
-        long tick = Math.max(50, Math.min(settings.pingInterval().toMillis(), settings.idleTimeout().toMillis()) / 4);
+        // checks at least every second, and often enough for short limits (found by CryptoSourceFaultsTest: with
+        // one-hour ping and idle settings a 300 ms age limit was checked every 15 minutes)
+        long shortest = Math.min(settings.pingInterval().toMillis(), Math.min(settings.idleTimeout().toMillis(),
+                settings.maxConnectionAge().toMillis()));
+        long tick = Math.max(10, Math.min(1_000, shortest / 4));
         long nextPing = System.nanoTime() + pingNanos;
         while (true) {
             try {

@@ -153,7 +153,7 @@ class CryptoSourceFaultsTest {
     }
 
     @Test
-    void shouldAnswerPingsAndReconnectAfterTheConnectionAgeLimitAndWhenIdle() throws Exception {
+    void shouldAnswerPingsAndReconnectAfterTheVenuesAndItsOwnConnectionAgeLimitAndWhenIdle() throws Exception {
         RecordedFrames frames = RecordedFrames.resource("/exchanges/binance_spot_2021-04-04");
         SimulatorSettings pinging = SimulatorSettings.defaults().withPings(Duration.ofMillis(100), Duration.ofSeconds(5))
                 .withMaxConnectionAge(Duration.ofMillis(700));
@@ -172,6 +172,17 @@ class CryptoSourceFaultsTest {
             try (CryptoMarketDataSource source = TestVenues.binance("idle", idle)) {
                 source.open(0, List.of());
                 new Pump(source).until(() -> sim.connectionsOpened() >= 2 && sim.subscriptions() >= 2, "a new connection after 500 ms idle");
+            }
+        }
+        try (BinanceSimulator sim = BinanceSimulator.start(frames, silent, 0)) {
+            // the client's own limit, set below the venue's 24 hours: it closes and connects again
+            CryptoSettings aged = new CryptoSettings(java.net.URI.create(sim.wsUrl()), java.net.URI.create(sim.restUrl()), SYMBOLS,
+                    Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(200),
+                    Duration.ofSeconds(5), Duration.ofSeconds(5));
+            try (CryptoMarketDataSource source = TestVenues.binance("aged", aged)) {
+                source.open(0, List.of());
+                new Pump(source).until(() -> sim.connectionsOpened() >= 2 && sim.subscriptions() >= 2,
+                        "a new connection after the client's 300 ms age limit");
             }
         }
     }
