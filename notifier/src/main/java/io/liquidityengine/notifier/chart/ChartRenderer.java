@@ -6,7 +6,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
-import java.awt.geom.Path2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,15 +19,20 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.CandlestickRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultOHLCDataset;
 import org.jfree.data.xy.OHLCDataItem;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a {@link ChartData} as a PNG, headless, with JFreeChart: 1-minute candles (green up, red down),
@@ -56,6 +60,8 @@ public final class ChartRenderer {
     static final Color LEVEL_BELOW = new Color(0x8E24AA);
     static final Color ENTRY = new Color(0x1A73E8);
     static final Color EXIT = Color.BLACK;
+    /** Half the size of a fill triangle, pixels. */
+    static final float FILL_MARKER = 7f;
 
     public ChartRenderer() {
     }
@@ -155,24 +161,31 @@ public final class ChartRenderer {
             m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(m, Layer.FOREGROUND);
         }
-        // fills: triangles in data units (x: 40 s wide; y: 3 % of the range high)
-        double h = (top - (lo - pad)) * 0.03;
+        // fills: triangles of a fixed pixel size on top of the candles (a second dataset drawn after the first):
+        // up = buy, down = sell; blue entries, black exits, white outline
+        XYSeriesCollection fills = new XYSeriesCollection();
+        XYSeries[] series = {new XYSeries("entry buy", false), new XYSeries("entry sell", false),
+            new XYSeries("exit buy", false), new XYSeries("exit sell", false)};
         for (ChartData.Fill f : d.fills()) {
-            double x = f.time().toEpochMilli();
-            Path2D.Double tri = new Path2D.Double();
-            if (f.buy()) { // up triangle, apex at the price
-                tri.moveTo(x, f.price());
-                tri.lineTo(x - 20_000, f.price() - h);
-                tri.lineTo(x + 20_000, f.price() - h);
-            } else { // down triangle, apex at the price
-                tri.moveTo(x, f.price());
-                tri.lineTo(x - 20_000, f.price() + h);
-                tri.lineTo(x + 20_000, f.price() + h);
-            }
-            tri.closePath();
-            Color c = f.entry() ? ENTRY : EXIT;
-            plot.addAnnotation(new XYShapeAnnotation(tri, new BasicStroke(1f), Color.WHITE, c), false);
+            series[(f.entry() ? 0 : 2) + (f.buy() ? 0 : 1)].add(f.time().toEpochMilli(), f.price());
         }
+        for (XYSeries x : series) {
+            fills.addSeries(x);
+        }
+        XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
+        for (int k = 0; k < series.length; k++) {
+            markers.setSeriesShape(k, k % 2 == 0 ? ShapeUtils.createUpTriangle(FILL_MARKER) : ShapeUtils.createDownTriangle(FILL_MARKER));
+            markers.setSeriesPaint(k, k < 2 ? ENTRY : EXIT);
+            markers.setSeriesOutlinePaint(k, Color.WHITE);
+            markers.setSeriesOutlineStroke(k, new BasicStroke(1f));
+        }
+        markers.setUseOutlinePaint(true);
+        markers.setDrawOutlines(true);
+        markers.setUseFillPaint(false);
+        markers.setDefaultToolTipGenerator(null);
+        plot.setDataset(1, fills);
+        plot.setRenderer(1, markers);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
 
         JFreeChart chart = new JFreeChart(title(d), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, false);
         chart.setBackgroundPaint(Color.WHITE);

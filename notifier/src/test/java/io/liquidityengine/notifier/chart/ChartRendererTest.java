@@ -68,8 +68,19 @@ class ChartRendererTest {
         assertThat(plot.getDomainMarkers(Layer.BACKGROUND)).hasSize(2);
         // unfilled levels in range: 6014 and 5996 (6100 is off the chart)
         assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).hasSize(2);
-        // one extended strip (10:10-10:15) and two fill triangles
-        assertThat(plot.getAnnotations()).hasSize(3);
+        // one extended strip (10:10-10:15)
+        assertThat(plot.getAnnotations()).hasSize(1);
+        // the fills: a second dataset of triangles, drawn after the candles (entry buy, entry sell, exit buy, exit sell)
+        org.jfree.data.xy.XYDataset fills = plot.getDataset(1);
+        assertThat(fills.getSeriesCount()).isEqualTo(4);
+        assertThat(fills.getItemCount(0)).isEqualTo(1);
+        assertThat(fills.getXValue(0, 0)).isEqualTo(java.time.Instant.parse("2024-12-05T14:45:20Z").toEpochMilli());
+        assertThat(fills.getYValue(0, 0)).isEqualTo(6007.75);
+        assertThat(fills.getItemCount(1)).isZero();
+        assertThat(fills.getItemCount(2)).isZero();
+        assertThat(fills.getItemCount(3)).isEqualTo(1);
+        assertThat(fills.getYValue(3, 0)).isEqualTo(6012.25);
+        assertThat(plot.getDatasetRenderingOrder()).isEqualTo(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         assertThat(chart.getTitle().getText()).isEqualTo("ES 2024-12-05 11:00 EST, hourly");
         assertThat(ChartMessages.summary(d, renderer)).isEqualTo(
                 "**ES** chart 2024-12-05 11:00 EST, hourly: 90 1m candles, O 6000 H 6016.25 L 5991.5 C 5993, 3 unfilled levels, 2 fills");
@@ -86,6 +97,20 @@ class ChartRendererTest {
         assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T14:44:00Z"), y))).isEqualTo(new Color(225, 242, 229));
         assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T15:20:00Z"), y))).isEqualTo(new Color(252, 227, 225));
         assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T15:50:00Z"), y))).isEqualTo(Color.WHITE);
+        // the fill triangles over the candles: the entry's blue at its time and price, the exit's black
+        assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T14:45:20Z"), price(plot, area, 6007.75))))
+                .isEqualTo(ChartRenderer.ENTRY);
+        assertThat(new Color(drawn.getRGB(x(plot, area, "2024-12-05T14:55:40Z"), price(plot, area, 6012.25))))
+                .isEqualTo(ChartRenderer.EXIT);
+        // a triangle is 14 pixels across: 5 pixels left of the entry's centre is still blue, 9 is not
+        int ex = x(plot, area, "2024-12-05T14:45:20Z");
+        int ey = price(plot, area, 6007.75) + 4; // the lower, wider half of the up triangle
+        assertThat(new Color(drawn.getRGB(ex - 4, ey))).isEqualTo(ChartRenderer.ENTRY);
+        assertThat(new Color(drawn.getRGB(ex - 9, ey))).isNotEqualTo(ChartRenderer.ENTRY);
+    }
+
+    private static int price(XYPlot plot, Rectangle2D area, double price) {
+        return (int) plot.getRangeAxis().valueToJava2D(price, area, RectangleEdge.LEFT);
     }
 
     private static int x(XYPlot plot, Rectangle2D area, String time) {

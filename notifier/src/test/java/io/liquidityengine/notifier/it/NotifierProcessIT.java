@@ -219,21 +219,26 @@ class NotifierProcessIT {
      * MES's ref.instruments record (session close 10:30 New York), 40 one-minute bars from 09:50 ET with
      * a bias per minute (HOLD, LONG from 10:05, SHORT from 10:20), two levels; the fills and the sink's
      * market clock come after the signals (in wall time). With notifier.charts.wait-for-market-clock the
-     * 10:00 chart waits for them and shows the entry; the session-close chart at the instrument's 10:30
-     * close shows both fills; statuses go to a file only.
+     * 10:00 chart waits for them and shows the entry. Then a SIGKILL and a restart on the same delivery
+     * log: the charts' state is rebuilt by re-reading (the session-close chart at the instrument's 10:30
+     * close has all 40 candles and both fills), and no chart posted before the kill is posted again.
+     * Statuses go to a file only.
      */
     @Test
     @Order(4)
-    void aSessionExcerptGivesItsFlipsFillsAndChartsWithMarkersAndStatusesInAFile(LocalStack stack) throws Exception {
+    void aSessionExcerptGivesItsFlipsFillsAndChartsWithMarkersAcrossARestart(LocalStack stack) throws Exception {
         Instant open = Instant.parse("2024-12-10T14:50:00Z"); // 09:50 ET
         Path dir = Path.of("target", "notifier-excerpt-it");
-        Path statusFile = dir.resolve("status-" + UUID.randomUUID() + ".log");
+        String run = UUID.randomUUID().toString();
+        Path statusFile = dir.resolve("status-" + run + ".log");
+        Path state = dir.resolve("delivery-" + run + ".log");
+        String group = "notifier-excerpt-" + run;
+        String[] properties = {"-Dnotifier.charts-dir=" + dir.resolve("charts").toAbsolutePath(), "-Dnotifier.charts.wait-for-market-clock=true",
+                "-Dnotifier.status-file=" + statusFile.toAbsolutePath(), "-Dnotifier.status-post=false"};
+        List<String> first = new ArrayList<>();
         try (FakeDiscord discord = new FakeDiscord()) {
-            Process notifier = start(stack, discord, dir.resolve("notifier.log"), "notifier-excerpt-" + UUID.randomUUID(), null,
-                    "BIAS_FLIP,STATUS,FILL,CHART", freePort(), "-Dnotifier.charts-dir=" + dir.resolve("charts").toAbsolutePath(),
-                    "-Dnotifier.charts.wait-for-market-clock=true", "-Dnotifier.status-file=" + statusFile.toAbsolutePath(),
-                    "-Dnotifier.status-post=false");
-            List<String> got = new ArrayList<>();
+            Process notifier = start(stack, discord, dir.resolve("notifier-1.log"), group, state, "BIAS_FLIP,STATUS,FILL,CHART", freePort(),
+                    properties);
             try {
                 produce(stack, Topics.REF_INSTRUMENTS, "MES", Instrument.newBuilder().setSymbol("MES").setAssetClass(AssetClass.FUTURE)
                         .setTickSize(0.25).setTickValue(new BigDecimal("1.250000")).setCurrency("USD").setTimeZone("America/New_York")
@@ -255,46 +260,76 @@ class NotifierProcessIT {
                     }
                     previous = bias;
                 }
-                // the signals are consumed (their flips posted) before the sink's fills and market clock are published
-                while (got.stream().filter(c -> c.startsWith("**MES** bias flip")).count() < 2) {
-                    collectMes(discord, got);
+                // the signals are consumed (their flips posted) before the sink's fill and market clock are published
+                while (count(first, "**MES** bias flip") < 2) {
+                    collectMes(discord, first);
                 }
                 produce(stack, Topics.EXEC_REPORTS, "MES-PAPER", Records.fill().setAccount("MES-PAPER").setInstrument("MES")
                         .setReportId("m-1").setFillQuantity(1.0).setFillPrice(6002.25).setEventTime(open.plusSeconds(510)).build());
+                produce(stack, Topics.EXEC_MARKET_CLOCK, "MES-PAPER", clock(open.plusSeconds(11 * 60)));
+                while (count(first, "**MES** chart") < 1 || count(first, "MES-PAPER MES fill") < 1) {
+                    collectMes(discord, first);
+                }
+            } finally {
+                notifier.destroyForcibly().waitFor();
+            }
+        }
+        List<String> second = new ArrayList<>();
+        try (FakeDiscord discord = new FakeDiscord()) {
+            Process notifier = start(stack, discord, dir.resolve("notifier-2.log"), group, state, "BIAS_FLIP,STATUS,FILL,CHART", freePort(),
+                    properties);
+            try {
                 produce(stack, Topics.EXEC_REPORTS, "MES-PAPER", Records.fill().setAccount("MES-PAPER").setInstrument("MES")
                         .setReportId("m-2").setFillQuantity(1.0).setSide(Side.SELL).setRole(OrderRole.TARGET).setLegId("T1")
                         .setFillPrice(6010.0).setEventTime(open.plusSeconds(24 * 60 + 10)).build());
-                produce(stack, Topics.EXEC_MARKET_CLOCK, "MES-PAPER", MarketClock.newBuilder().setAccount("MES-PAPER").setSinkId("it")
-                        .setEventTime(open.plusSeconds(41 * 60)).setReportsPublished(2).setPositionsPublished(0).build());
-                while (got.stream().filter(c -> c.startsWith("**MES** chart")).count() < 2 || got.stream().filter(c -> c.contains(" MES fill ")).count() < 2) {
-                    collectMes(discord, got);
+                produce(stack, Topics.EXEC_MARKET_CLOCK, "MES-PAPER", clock(open.plusSeconds(41 * 60)));
+                // the feed dispatches in event-time order: a chart rebuilt and posted again would come before the close chart
+                while (count(second, "**MES** chart") < 1 || count(second, "MES fill -1") < 1) {
+                    collectMes(discord, second);
                 }
                 long deadline = System.nanoTime() + ARRIVAL.toNanos(); // the sig-bias channel writes the last statuses on its own
-                while (System.nanoTime() < deadline && mesStatuses(statusFile).size() < 40) {
+                while (System.nanoTime() < deadline && mesStatuses(statusFile).stream().distinct().count() < 40) {
                     Thread.onSpinWait();
                 }
             } finally {
                 notifier.destroyForcibly().waitFor();
             }
-
-            assertThat(got.stream().filter(c -> c.startsWith("**MES** bias flip"))).containsExactly(
-                    "**MES** bias flip HOLD → LONG at 6004 (2024-12-10 15:06:00 UTC)",
-                    "**MES** bias flip LONG → SHORT at 6007 (2024-12-10 15:21:00 UTC)");
-            assertThat(got.stream().filter(c -> c.contains(" MES fill "))).containsExactly(
-                    "MES-PAPER MES fill +1 @ 6002.25, ENTRY of bracket b-1 (2024-12-10 14:58:30 UTC)",
-                    "MES-PAPER MES fill -1 @ 6010, TARGET of bracket b-1 leg T1 (2024-12-10 15:14:10 UTC)");
-            List<String> charts = got.stream().filter(c -> c.startsWith("**MES** chart")).map(c -> c.substring(0, c.indexOf(" -> "))).toList();
-            assertThat(charts).containsExactly(
-                    "**MES** chart 2024-12-10 10:00 EST, hourly: 10 1m candles, O 6000 H 6003 L 5999.5 C 6002.5, 1 unfilled level, 1 fill",
-                    "**MES** chart 2024-12-10 10:30 EST, session close: 40 1m candles, O 6000 H 6008 L 5999.5 C 6002.5, 1 unfilled level, 2 fills");
-            assertThat(discord.uploads()).extracting(FakeDiscord.Upload::filename).contains("MES-20241210-1000-hourly.png", "MES-20241210-1030-close.png");
-            assertThat(dir.resolve("charts").resolve("MES-20241210-1030-close.png")).exists();
             assertThat(discord.accepted()).as("no status posted").allSatisfy(b -> assertThat(b.path("embeds")).isEmpty());
         }
+
+        assertThat(first.stream().filter(c -> c.startsWith("**MES** bias flip"))).containsExactly(
+                "**MES** bias flip HOLD → LONG at 6004 (2024-12-10 15:06:00 UTC)",
+                "**MES** bias flip LONG → SHORT at 6007 (2024-12-10 15:21:00 UTC)");
+        List<String> fills = new ArrayList<>(first);
+        fills.addAll(second);
+        assertThat(fills.stream().filter(c -> c.contains(" MES fill ")).distinct()).containsExactly(
+                "MES-PAPER MES fill +1 @ 6002.25, ENTRY of bracket b-1 (2024-12-10 14:58:30 UTC)",
+                "MES-PAPER MES fill -1 @ 6010, TARGET of bracket b-1 leg T1 (2024-12-10 15:14:10 UTC)");
+        assertThat(chartLines(first).stream().filter(c -> c.startsWith("**MES**"))).containsExactly(
+                "**MES** chart 2024-12-10 10:00 EST, hourly: 10 1m candles, O 6000 H 6003 L 5999.5 C 6002.5, 1 unfilled level, 1 fill");
+        assertThat(chartLines(second)).as("the charts posted before the kill are not posted again").containsExactly(
+                "**MES** chart 2024-12-10 10:30 EST, session close: 40 1m candles, O 6000 H 6008 L 5999.5 C 6002.5, 1 unfilled level, 2 fills");
+        assertThat(second).as("nor another instrument's").noneMatch(c -> c.startsWith("**ES** chart"));
+        assertThat(dir.resolve("charts").resolve("MES-20241210-1030-close.png")).exists();
         List<String> statuses = mesStatuses(statusFile);
-        assertThat(statuses).hasSize(40);
+        assertThat(statuses.stream().distinct()).hasSize(40);
+        assertThat(statuses).as("at most the record in flight at the kill twice").hasSizeBetween(40, 41);
         assertThat(statuses.get(0)).isEqualTo("2024-12-10T14:51:00Z MES status 6000.25 | Bias HOLD | Liquidity side above | Trend LONG"
                 + " | Delta LONG | ROC15 +1.23 % | Slope -0.40 % | T1 – | T2 – | Stop – | Position flat | RSI 61.3 | Since extension 60 s");
+    }
+
+    private static long count(List<String> got, String part) {
+        return got.stream().filter(c -> c.contains(part)).count();
+    }
+
+    private static List<String> chartLines(List<String> got) {
+        return got.stream().filter(c -> c.startsWith("**MES** chart") || c.startsWith("**ES** chart"))
+                .map(c -> c.substring(0, c.indexOf(" -> "))).toList();
+    }
+
+    private static MarketClock clock(Instant through) {
+        return MarketClock.newBuilder().setAccount("MES-PAPER").setSinkId("it").setEventTime(through).setReportsPublished(0)
+                .setPositionsPublished(0).build();
     }
 
     private static List<String> mesStatuses(Path file) throws java.io.IOException {
@@ -313,12 +348,12 @@ class NotifierProcessIT {
                 .setCreatedTime(created).setFilledTime(filled).build();
     }
 
-    /** Waits for the next message; keeps those about MES. */
+    /** Waits for the next message; keeps those about MES and every chart. */
     private static void collectMes(FakeDiscord discord, List<String> got) throws InterruptedException {
         JsonNode body = discord.nextAccepted(ARRIVAL);
         assertThat(body).as("a message after %s", got).isNotNull();
         String content = body.path("content").asText();
-        if (content.contains("MES")) {
+        if (content.contains("MES") || content.contains(" chart ")) {
             got.add(content);
         }
     }
