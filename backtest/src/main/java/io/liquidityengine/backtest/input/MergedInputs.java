@@ -43,20 +43,34 @@ public final class MergedInputs implements AutoCloseable {
         }
     }
 
+    /** The cursor the last record came from, and the head timestamp of the others it may run ahead of (strictly before). */
+    private Cursor current;
+    private long othersHead;
+
     /** The record with the smallest timestamp over every source, or null when all are read. */
     public OutRecord<?> next() {
+        // a run of records from one source (a day of ticks) needs no scan until it reaches another source's head
+        if (current != null && fill(current) && current.batch.get(current.next).timestampMillis() < othersHead) {
+            return current.batch.get(current.next++);
+        }
         Cursor best = null;
         long bestTs = Long.MAX_VALUE;
+        long second = Long.MAX_VALUE;
         for (Cursor c : cursors) {
             if (!fill(c)) {
                 continue;
             }
             long ts = c.batch.get(c.next).timestampMillis();
             if (best == null || ts < bestTs) {
+                second = Math.min(second, bestTs);
                 best = c;
                 bestTs = ts;
+            } else {
+                second = Math.min(second, ts);
             }
         }
+        current = best;
+        othersHead = second;
         return best == null ? null : best.batch.get(best.next++);
     }
 

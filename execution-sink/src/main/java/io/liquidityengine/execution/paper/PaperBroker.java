@@ -217,7 +217,7 @@ public final class PaperBroker implements Broker, MarketData {
             }
             if (next.done()) {
                 brackets.remove(next.bracketId());
-            } else {
+            } else if (next != bracket) {
                 brackets.put(next.bracketId(), next);
             }
         }
@@ -241,6 +241,9 @@ public final class PaperBroker implements Broker, MarketData {
 
     private PaperBracket tryLegs(PaperBracket b, long p, long t) {
         Side exit = b.side().opposite();
+        if (b.legs().stream().noneMatch(leg -> leg.status() == PaperLeg.Status.WORKING && (stopHit(exit, leg, p) || targetHit(exit, leg, p)))) {
+            return b;   // most trades: nothing reached, nothing to copy
+        }
         int slip = exit.sign() * config.slippageTicks();
         List<PaperLeg> legs = new ArrayList<>(b.legs());
         for (int i = 0; i < legs.size(); i++) {
@@ -248,9 +251,8 @@ public final class PaperBroker implements Broker, MarketData {
             if (leg.status() != PaperLeg.Status.WORKING) {
                 continue;
             }
-            // the exit stop is a stop on the exit side: a long's sell stop triggers at or below it
-            boolean stopHit = exit == Side.SELL ? p <= leg.stopTicks() : p >= leg.stopTicks();
-            boolean targetHit = leg.targetTicks() != null && limitReached(exit, leg.targetTicks(), p);
+            boolean stopHit = stopHit(exit, leg, p);
+            boolean targetHit = targetHit(exit, leg, p);
             if (stopHit) {
                 listener.accept(new Filled(b.clientOrderId(), b.bracketId(), OrderRole.STOP, leg.legId(), exit,
                         b.instrument().price(p + slip), leg.quantity(), commission(leg.quantity()), t));
@@ -280,6 +282,15 @@ public final class PaperBroker implements Broker, MarketData {
         listener.accept(new Filled(b.flattenClientOrderId(), b.bracketId(), OrderRole.FLATTEN, null, exit,
                 b.instrument().price(p + (long) exit.sign() * config.slippageTicks()), open, commission(open), t));
         return b.flattening(null, b.legs());
+    }
+
+    /** The exit stop is a stop on the exit side: a long's sell stop triggers at or below it. */
+    private static boolean stopHit(Side exit, PaperLeg leg, long p) {
+        return exit == Side.SELL ? p <= leg.stopTicks() : p >= leg.stopTicks();
+    }
+
+    private boolean targetHit(Side exit, PaperLeg leg, long p) {
+        return leg.targetTicks() != null && limitReached(exit, leg.targetTicks(), p);
     }
 
     /** A limit on {@code side} at {@code limit} is reached by a print at {@code p}: strictly through it, or at it with TOUCH. */
