@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The notifier in the demo: the service on the demo's stack, console only (no webhook), its hourly
- * charts in {@code <work>/charts}; this reads what it writes to its log and prints its bias flips,
+ * and session-close charts in {@code <work>/charts}; this reads what it writes to its log and prints its bias flips,
  * fills and closed positions as they happen (the minutely statuses, plans and rejections stay in the log).
  */
 final class DemoNotifier implements AutoCloseable {
@@ -30,6 +30,7 @@ final class DemoNotifier implements AutoCloseable {
     private long offset;
     private String partial = "";
     private long printed;
+    private final long started = System.currentTimeMillis();
 
     private DemoNotifier(ServiceProcess process, Path charts) {
         this.process = process;
@@ -44,6 +45,12 @@ final class DemoNotifier implements AutoCloseable {
         props.put("notifier.charts-dir", charts.toString());
         props.put("notifier.console", "true");
         props.put("notifier.group-id", GROUP);
+        // the sink runs in lockstep: charts wait for its market clock (fills come after the signals);
+        // the day's ticks end at 16:00, 60 minutes before ES's session close on ref.instruments (17:00):
+        // once the inputs stay idle, that is the session's end and its session-close chart is drawn
+        props.put("notifier.charts.wait-for-market-clock", "true");
+        props.put("notifier.charts.idle-close", "3s");
+        props.put("notifier.charts.idle-close-window", "2h");
         return new DemoNotifier(ServiceProcess.start("notifier", jar, props, work), charts);
     }
 
@@ -59,7 +66,17 @@ final class DemoNotifier implements AutoCloseable {
     boolean caughtUp(Admin admin, TopicReader reader) throws Exception {
         return reader.caughtUp(admin, GROUP + "-sig-bias", Topics.SIG_BIAS)
                 && reader.caughtUp(admin, GROUP + "-exec-reports", Topics.EXEC_REPORTS)
-                && reader.caughtUp(admin, GROUP + "-exec-positions", Topics.EXEC_POSITIONS);
+                && reader.caughtUp(admin, GROUP + "-exec-positions", Topics.EXEC_POSITIONS)
+                && closeChartWritten();
+    }
+
+    /** The session-close chart of this run is in the charts directory (the charts' own consumer has no group to check). */
+    private boolean closeChartWritten() {
+        try (var files = Files.list(charts)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith("-close.png") && f.toFile().lastModified() >= started);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** One line for the end of the demo. */
