@@ -16,6 +16,10 @@ import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.marketdata.LevelEvent;
 import io.liquidityengine.schemas.signals.Bias;
 import io.liquidityengine.backtest.RecordLog;
+import io.liquidityengine.backtest.cli.BacktestCommand;
+import io.liquidityengine.backtest.report.BacktestReport;
+import java.nio.file.Files;
+import picocli.CommandLine;
 import io.liquidityengine.local.TopicRecords;
 import io.liquidityengine.schemas.catalog.Topic;
 import java.math.BigDecimal;
@@ -116,6 +120,20 @@ class ClosedLoopIT {
             assertThat(p.getRealizedPnl()).isEqualByComparingTo(ES_TICK_VALUE.multiply(BigDecimal.valueOf(ticks)));
         }
         assertTheBacktestGivesTheSameRecords(stack, day);
+
+        // ./engine backtest from the topics the run left gives the stats.json it gives from the files
+        Path out = Path.of("target/closed-loop-it/backtest").toAbsolutePath();
+        String strategy = demo().home.resolve(DemoCommand.EXAMPLE_STRATEGY).toString();
+        int fromFiles = new CommandLine(new BacktestCommand()).execute("--scid", day.scid().toString(), "--option-delta",
+                day.optionDelta().toString(), "--strategy", strategy, "--title", "sample day", "--out", out.resolve("files").toString());
+        int fromTopics = new CommandLine(new BacktestCommand()).execute("--bootstrap-servers", stack.bootstrapServers(), "--registry-url",
+                stack.registryUrl(), "--from", "2024-12-05", "--to", "2024-12-05", "--strategy", strategy, "--title", "sample day",
+                "--out", out.resolve("topics").toString());
+        assertThat(fromFiles).isZero();
+        assertThat(fromTopics).isZero();
+        String stats = Files.readString(out.resolve("files").resolve(BacktestReport.STATS_JSON));
+        assertThat(stats).contains("\"trades\" : 18");
+        assertThat(Files.readString(out.resolve("topics").resolve(BacktestReport.STATS_JSON))).isEqualTo(stats);
     }
 
     /**
