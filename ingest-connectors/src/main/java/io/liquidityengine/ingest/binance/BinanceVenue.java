@@ -26,6 +26,8 @@ public final class BinanceVenue implements Venue, TradeHistory {
     /** Binance's default endpoints (the market-data-only websocket host is {@code wss://data-stream.binance.vision}). */
     public static final String DEFAULT_WEBSOCKET = "wss://stream.binance.com:9443/stream";
     public static final String DEFAULT_REST = "https://api.binance.com";
+    /** Symbols per connection: two streams each, and Binance allows 1024 streams on one connection. */
+    public static final int MAX_SYMBOLS = 512;
     /** Trades per history request (the API's maximum). */
     static final int PAGE = 1000;
 

@@ -220,7 +220,7 @@ public final class CryptoMarketDataSource implements RecordSource {
             default -> {
             }
         }
-        take(trade, quotes.get(trade.symbol()), "ws:" + venue.name(), position, records, problems);
+        take(trade, quotes.get(trade.symbol()), "ws:" + venue.name(), origin(), position, records, problems);
     }
 
     /** After a subscription: every symbol with a position catches up to the newest trade. */
@@ -264,7 +264,7 @@ public final class CryptoMarketDataSource implements RecordSource {
                 LOG.error("Source {}: the {} trade history of {} lacks trades {} to {}; they are missing", id, venue.name(), symbol,
                         ledger.lastId(symbol) + 1, t.id() - 1);
             }
-            take(t, null, "rest:" + venue.name(), t.id(), records, problems);
+            take(t, null, "rest:" + venue.name(), settings.rest().toString(), t.id(), records, problems);
             n++;
         }
         if (beforeId != null && ledger.lastId(symbol) < beforeId - 1) {
@@ -279,9 +279,10 @@ public final class CryptoMarketDataSource implements RecordSource {
         return true;
     }
 
-    private void take(VenueTrade t, VenueQuote quote, String source, long position, List<OutRecord<?>> records,
+    /** @param origin and position: where the trade's text came from (a frame of the websocket, or a trade id of the REST history) */
+    private void take(VenueTrade t, VenueQuote quote, String source, String origin, long position, List<OutRecord<?>> records,
                       List<ParseProblem> problems) {
-        OutRecord<?> record = ticks.toRecord(t, quote, source, origin(), position, problems);
+        OutRecord<?> record = ticks.toRecord(t, quote, source, origin, position, problems);
         if (record != null) {
             records.add(record);
             lastPublishedMicros = t.timeMicros();

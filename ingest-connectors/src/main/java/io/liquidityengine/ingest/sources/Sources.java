@@ -59,8 +59,10 @@ public final class Sources {
 
     static RecordSource crypto(String id, IngestConfig.Source source, List<InstrumentSpec> instruments, MeterRegistry metrics) {
         String prefix = "ingest.sources." + id + ".";
-        List<String> symbols = source.symbol().map(s -> Arrays.stream(s.split(",")).map(String::trim).toList())
+        List<String> configured = source.symbol().map(s -> Arrays.stream(s.split(",")).map(String::trim).toList())
                 .orElse(instruments.stream().map(InstrumentSpec::symbol).toList());
+        boolean binance = BINANCE.equals(source.type());
+        List<String> symbols = binance ? configured.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).toList() : configured;
         if (symbols.size() != instruments.size()) {
             throw new IllegalArgumentException("source " + id + ": " + prefix + "symbol lists " + symbols.size() + " venue symbols for "
                     + instruments.size() + " instruments");
@@ -69,7 +71,10 @@ public final class Sources {
         for (int i = 0; i < symbols.size(); i++) {
             bySymbol.put(symbols.get(i), instruments.get(i));
         }
-        boolean binance = BINANCE.equals(source.type());
+        if (binance && symbols.size() > BinanceVenue.MAX_SYMBOLS) {
+            throw new IllegalArgumentException("source " + id + ": " + symbols.size() + " Binance symbols on one connection; at most "
+                    + BinanceVenue.MAX_SYMBOLS + " (two streams each, 1024 streams per connection): split them over several sources");
+        }
         CryptoSettings settings = new CryptoSettings(
                 URI.create(source.url().orElse(binance ? BinanceVenue.DEFAULT_WEBSOCKET : CoinbaseVenue.DEFAULT_WEBSOCKET)),
                 URI.create(source.restUrl().orElse(binance ? BinanceVenue.DEFAULT_REST : CoinbaseVenue.DEFAULT_REST).replaceFirst("/+$", "")),
