@@ -94,7 +94,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         this.server = vertx.createHttpServer()
                 .webSocketHandler(this::accept)
-                .requestHandler(req -> market.execute(() -> serve(req)));
+                .requestHandler(req -> onMarket(() -> serve(req)));
         try {
             server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -308,12 +308,12 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        market.shutdownNow();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("closing the simulator: {}", e.toString());
         }
+        market.shutdownNow();
     }
 
     // --- the market thread ---
@@ -337,16 +337,16 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     private void accept(ServerWebSocket ws) {
         // on the event loop: handlers now, state on the market thread
         Connection c = new Connection(nextConnectionId(), ws, owner);
-        ws.textMessageHandler(text -> market.execute(() -> {
+        ws.textMessageHandler(text -> onMarket(() -> {
             if (!c.closed) {
                 onClientText(c, text);
             }
         }));
-        ws.pongHandler(b -> market.execute(() -> {
+        ws.pongHandler(b -> onMarket(() -> {
             pongs++;
             c.ponged();
         }));
-        ws.closeHandler(v -> market.execute(() -> {
+        ws.closeHandler(v -> onMarket(() -> {
             c.closed = true;
             connections.remove(c.id);
         }));
@@ -361,7 +361,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
                 if (requiresSubscription()) {
                     market.schedule(() -> {
                         if (!c.subscribed && !c.closed) {
-                            c.close((short) 1008, "no subscribe message within " + settings.subscribeDeadline().toSeconds() + " s");
+                            c.close((short) 1008, "no subscribe message within " + settings.subscribeDeadline().toMillis() + " ms");
                         }
                     }, settings.subscribeDeadline().toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -372,6 +372,15 @@ public abstract class ExchangeSimulator implements AutoCloseable {
             }
         } catch (Exception e) {
             ws.reject(500);
+        }
+    }
+
+    /** Hands work from Vert.x to the market thread; after close() there is none to do. */
+    private void onMarket(Runnable task) {
+        try {
+            market.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
         }
     }
 
