@@ -16,22 +16,13 @@ import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.OrderRole;
 import io.liquidityengine.schemas.execution.Side;
-import io.liquidityengine.schemas.execution.MarketClock;
 import io.liquidityengine.schemas.marketdata.Bar;
-import io.liquidityengine.schemas.marketdata.LevelDirection;
-import io.liquidityengine.schemas.marketdata.LevelEvent;
-import io.liquidityengine.schemas.marketdata.LevelOrigin;
-import io.liquidityengine.schemas.marketdata.LiquidityLevel;
-import io.liquidityengine.schemas.reference.AssetClass;
-import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.schemas.signals.BiasValue;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -227,7 +218,6 @@ class NotifierProcessIT {
     @Test
     @Order(4)
     void aSessionExcerptGivesItsFlipsFillsAndChartsWithMarkersAcrossARestart(LocalStack stack) throws Exception {
-        Instant open = Instant.parse("2024-12-10T14:50:00Z"); // 09:50 ET
         Path dir = Path.of("target", "notifier-excerpt-it");
         String run = UUID.randomUUID().toString();
         Path statusFile = dir.resolve("status-" + run + ".log");
@@ -240,40 +230,20 @@ class NotifierProcessIT {
             Process notifier = start(stack, discord, dir.resolve("notifier-1.log"), group, state, "BIAS_FLIP,STATUS,FILL,CHART", freePort(),
                     properties);
             try {
-                produce(stack, Topics.REF_INSTRUMENTS, "MES", Instrument.newBuilder().setSymbol("MES").setAssetClass(AssetClass.FUTURE)
-                        .setTickSize(0.25).setTickValue(new BigDecimal("1.250000")).setCurrency("USD").setTimeZone("America/New_York")
-                        .setSessionOpen(LocalTime.of(9, 30)).setSessionClose(LocalTime.of(10, 30)).build());
-                produce(stack, Topics.SIG_LEVELS, "MES", level("L-a", 6010.0, LevelDirection.LONG, open.plusSeconds(300), null));
-                produce(stack, Topics.SIG_LEVELS, "MES", level("L-b", 5995.0, LevelDirection.SHORT, open.plusSeconds(720), null));
-                BiasValue previous = BiasValue.HOLD;
-                for (int m = 0; m < 40; m++) {
-                    Instant start = open.plusSeconds(60L * m);
-                    BiasValue bias = m < 15 ? BiasValue.HOLD : m < 30 ? BiasValue.LONG : BiasValue.SHORT;
-                    produce(stack, Topics.SIG_BIAS, "MES", Records.bias().setInstrument("MES").setEventTime(start.plusSeconds(60))
-                            .setBias(bias).setPreviousBias(previous).setFlip(bias != previous).setClose(excerptOpen(m + 1)).build());
-                    produce(stack, Topics.SIG_BARS, "MES", Bar.newBuilder().setInstrument("MES").setIntervalSeconds(60).setStartTime(start)
-                            .setEndTime(start.plusSeconds(60)).setOpen(excerptOpen(m)).setClose(excerptOpen(m + 1))
-                            .setHigh(Math.max(excerptOpen(m), excerptOpen(m + 1)) + 0.5).setLow(Math.min(excerptOpen(m), excerptOpen(m + 1)) - 0.5)
-                            .setVolume(100).setTrades(10).setBidVolume(40).setAskVolume(60).build());
-                    if (m == 22) { // 10:12 ET: L-a filled
-                        produce(stack, Topics.SIG_LEVELS, "MES", level("L-a", 6010.0, LevelDirection.LONG, open.plusSeconds(300), start));
-                    }
-                    previous = bias;
-                }
+                SessionExcerpt.signals(stack);
                 // the signals are consumed (their flips posted) before the sink's fill and market clock are published
                 while (count(first, "**MES** bias flip") < 2) {
                     collectMes(discord, first);
                 }
-                produce(stack, Topics.EXEC_REPORTS, "MES-PAPER", Records.fill().setAccount("MES-PAPER").setInstrument("MES")
-                        .setReportId("m-1").setFillQuantity(1.0).setFillPrice(6002.25).setEventTime(open.plusSeconds(510)).build());
-                produce(stack, Topics.EXEC_MARKET_CLOCK, "MES-PAPER", clock(open.plusSeconds(11 * 60)));
+                produce(stack, Topics.EXEC_REPORTS, SessionExcerpt.ACCOUNT, SessionExcerpt.entry());
+                produce(stack, Topics.EXEC_MARKET_CLOCK, SessionExcerpt.ACCOUNT, SessionExcerpt.clock(11));
                 while (count(first, "**MES** chart") < 1 || count(first, "MES-PAPER MES fill") < 1) {
                     collectMes(discord, first);
                 }
                 // one more post after the chart: posts are one at a time, so the chart is in the delivery log once it
                 // arrives (the kill then leaves this fill, not the chart, as the post that may be in flight)
                 produce(stack, Topics.EXEC_REPORTS, "XX-PAPER", Records.fill().setAccount("XX-PAPER").setInstrument("XX").setReportId("x")
-                        .setEventTime(open).build());
+                        .setEventTime(SessionExcerpt.OPEN).build());
                 while (count(first, "XX-PAPER XX fill") < 1) {
                     collectMes(discord, first);
                 }
@@ -286,10 +256,8 @@ class NotifierProcessIT {
             Process notifier = start(stack, discord, dir.resolve("notifier-2.log"), group, state, "BIAS_FLIP,STATUS,FILL,CHART", freePort(),
                     properties);
             try {
-                produce(stack, Topics.EXEC_REPORTS, "MES-PAPER", Records.fill().setAccount("MES-PAPER").setInstrument("MES")
-                        .setReportId("m-2").setFillQuantity(1.0).setSide(Side.SELL).setRole(OrderRole.TARGET).setLegId("T1")
-                        .setFillPrice(6010.0).setEventTime(open.plusSeconds(24 * 60 + 10)).build());
-                produce(stack, Topics.EXEC_MARKET_CLOCK, "MES-PAPER", clock(open.plusSeconds(41 * 60)));
+                produce(stack, Topics.EXEC_REPORTS, SessionExcerpt.ACCOUNT, SessionExcerpt.exit());
+                produce(stack, Topics.EXEC_MARKET_CLOCK, SessionExcerpt.ACCOUNT, SessionExcerpt.clock(41));
                 // the feed dispatches in event-time order: a chart rebuilt and posted again would come before the close chart
                 while (count(second, "**MES** chart") < 1 || count(second, "MES fill -1") < 1) {
                     collectMes(discord, second);
@@ -334,25 +302,9 @@ class NotifierProcessIT {
                 .map(c -> c.substring(0, c.indexOf(" -> "))).toList();
     }
 
-    private static MarketClock clock(Instant through) {
-        return MarketClock.newBuilder().setAccount("MES-PAPER").setSinkId("it").setEventTime(through).setReportsPublished(0)
-                .setPositionsPublished(0).build();
-    }
-
     private static List<String> mesStatuses(Path file) throws java.io.IOException {
         return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> l.contains(" MES status ")).toList()
                 : List.of();
-    }
-
-    /** The excerpt's open of minute m: up 0.25 a minute for 30 minutes, then down 0.5 a minute. */
-    private static double excerptOpen(int m) {
-        return m <= 30 ? 6000 + 0.25 * m : 6007.5 - 0.5 * (m - 30);
-    }
-
-    private static LiquidityLevel level(String id, double price, LevelDirection direction, Instant created, Instant filled) {
-        return LiquidityLevel.newBuilder().setInstrument("MES").setLevelId(id).setPrice(price).setDirection(direction)
-                .setOrigin(LevelOrigin.FOOTPRINT_IMBALANCE).setEvent(filled == null ? LevelEvent.CREATED : LevelEvent.FILLED)
-                .setCreatedTime(created).setFilledTime(filled).build();
     }
 
     /** Waits for the next message; keeps those about MES and every chart. */
