@@ -11,6 +11,7 @@ import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.Position;
+import io.liquidityengine.schemas.lockstep.LockstepRules;
 import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.marketdata.LiquidityLevel;
 import io.liquidityengine.schemas.marketdata.OptionDelta;
@@ -32,7 +33,8 @@ import org.apache.avro.specific.SpecificRecord;
  * the execution sink with its brokers, fed in event-time order, with no broker round trip.
  *
  * <p>The order of events is the one the services' lockstep (risk.clock / exec.market-clock) enforces
- * between the topology and the sink, so the records are the same as theirs:
+ * between the topology and the sink ({@link LockstepRules}, applied here without clocks), so the records
+ * are the same as theirs:
  * <ul>
  *   <li>a plan or bias record at event time S is decided only after the sink has run every trade before
  *       S and the risk stage has taken in every report and position those trades gave;</li>
@@ -137,7 +139,8 @@ public final class ClosedLoop implements DirectTopology.Outputs, ExecutionSink.O
 
     @Override
     public void accountSignal(String account, AccountSignal signal, long timestampMs) {
-        // the market first: every trade before the signal, with the risk stage's answers to its fills
+        // LockstepRules rule 2 without waiting: run the market through the signal (every trade before it, and the
+        // risk stage's answers to its fills), then decide
         runSink(signalMicros(signal));
         topology.decide(account, signal, timestampMs);
     }
@@ -196,10 +199,11 @@ public final class ClosedLoop implements DirectTopology.Outputs, ExecutionSink.O
         while (true) {
             Tick tick = ticks.peek();
             Order order = orders.peek();
-            if (order != null && (tick == null || Micros.of(order.getEventTime()) < Micros.of(tick.getEventTime()))) {
+            if (order != null && (tick == null || LockstepRules.compareSinkInputs(Micros.of(order.getEventTime()), false,
+                    Micros.of(tick.getEventTime()), true) < 0)) {
                 orders.poll();
                 sink.onOrder(order, new ExecutionSink.Origin(Topics.EXEC_ORDERS.name(), 0, ordersEmitted++), null);
-            } else if (tick != null && Micros.of(tick.getEventTime()) < throughMicros) {
+            } else if (tick != null && LockstepRules.tradeMayRun(Micros.of(tick.getEventTime()), throughMicros)) {
                 ticks.poll();
                 sink.onTick(tick);
             } else {

@@ -1,5 +1,6 @@
 package io.liquidityengine.execution.kafka;
 
+import io.liquidityengine.schemas.lockstep.LockstepRules;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -15,10 +16,7 @@ record InputRecord(long eventMicros, int kind, ConsumerRecord<byte[], byte[]> re
 
     @Override
     public int compareTo(InputRecord o) {
-        int c = Long.compare(eventMicros, o.eventMicros);
-        if (c == 0) {
-            c = Integer.compare(kind, o.kind);
-        }
+        int c = LockstepRules.compareSinkInputs(eventMicros, kind == TICK, o.eventMicros, o.kind == TICK);
         if (c == 0) {
             c = record.topic().compareTo(o.record.topic());
         }

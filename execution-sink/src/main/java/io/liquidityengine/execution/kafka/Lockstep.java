@@ -4,6 +4,7 @@ import io.liquidityengine.execution.sink.LockstepState;
 import io.liquidityengine.execution.sink.LockstepState.RiskClockView;
 import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.execution.MarketClock;
+import io.liquidityengine.schemas.lockstep.LockstepRules;
 import io.liquidityengine.schemas.risk.RiskClock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The sink's side of the backtest lockstep with the risk stage (the topology's RiskLockstep has the
- * other side and the reasoning). A trade at event time t is run only when, for every account:
+ * The sink's side of the backtest lockstep with the risk stage (the rules are {@link LockstepRules};
+ * the topology's RiskLockstep has the other side). A trade at event time t is run only when, for every account:
  * <ul>
  *   <li>the risk stage has said how far it has decided (risk.clock) and t is before that time;</li>
  *   <li>every order it says it has emitted has been received (processed or queued);</li>
@@ -120,7 +121,7 @@ final class Lockstep {
         if (settled != Gate.OPEN) {
             return settled;
         }
-        return tickMicros < decidedThrough() ? Gate.OPEN : Gate.TIME;
+        return LockstepRules.tradeMayRun(tickMicros, decidedThrough()) ? Gate.OPEN : Gate.TIME;
     }
 
     /** OPEN when every account's orders are here and its reports and positions answered, whatever the time. */

@@ -2,6 +2,7 @@ package io.liquidityengine.topology.stream;
 
 import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.execution.MarketClock;
+import io.liquidityengine.schemas.lockstep.LockstepRules;
 import io.liquidityengine.schemas.risk.AccountSignal;
 import io.liquidityengine.schemas.risk.RiskClock;
 import io.liquidityengine.schemas.signals.Bias;
@@ -17,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One account's side of the backtest lockstep between the risk stage and the execution sink, which
+ * One account's side of the backtest lockstep between the risk stage and the execution sink (its rules
+ * are {@link LockstepRules}, shared with the sink and the one-process backtest), which
  * makes a replay of the closed loop give the same orders, fills and P&L on every run, however the two
  * services are scheduled or restarted.
  *
@@ -78,7 +80,8 @@ final class RiskLockstep {
     }
 
     private boolean ready(long micros, boolean hasBrackets) {
-        return !hasBrackets || (marketThrough >= micros && reportsProcessed >= marketReports && positionsProcessed >= marketPositions);
+        return LockstepRules.signalMayBeDecided(micros, hasBrackets, marketThrough,
+                reportsProcessed >= marketReports && positionsProcessed >= marketPositions);
     }
 
     /** Queues a signal behind the others, in event-time order (stable for equal times). */
