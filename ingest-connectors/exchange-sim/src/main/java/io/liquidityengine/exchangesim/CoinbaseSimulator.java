@@ -84,6 +84,28 @@ public final class CoinbaseSimulator extends ExchangeSimulator {
         }
     }
 
+    /** The heartbeat channel: one message per subscribed product every second, with the product's last trade id. */
+    @Override
+    protected Duration heartbeatInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    protected void heartbeat() {
+        String now = java.time.Instant.now().toString();
+        for (Connection c : connections()) {
+            for (String stream : c.streams) {
+                if (stream.startsWith("heartbeat:")) {
+                    String product = stream.substring("heartbeat:".length());
+                    JsonNode last = lastMatch.get(product);
+                    c.send(object().put("type", "heartbeat").put("sequence", last == null ? 0 : last.path("sequence").asLong())
+                            .put("last_trade_id", last == null ? 0 : last.path("trade_id").asLong()).put("product_id", product)
+                            .put("time", now).toString());
+                }
+            }
+        }
+    }
+
     @Override
     protected boolean requiresSubscription() {
         return true;

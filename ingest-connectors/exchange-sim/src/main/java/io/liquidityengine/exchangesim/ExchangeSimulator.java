@@ -104,6 +104,10 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         }
         long ping = settings.pingInterval().toMillis();
         market.scheduleAtFixedRate(this::keepAlive, ping, ping, TimeUnit.MILLISECONDS);
+        Duration every = heartbeatInterval();
+        if (every != null) {
+            market.scheduleAtFixedRate(this::heartbeat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
         LOG.info("{} on 127.0.0.1:{}: {} recorded frames", getClass().getSimpleName(), port(), tape.size());
     }
 
@@ -131,6 +135,20 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     /** The text a connection gets for a frame (the recorded text unless the connection wants another form). */
     protected String render(Connection c, TapeFrame frame) {
         return frame.text();
+    }
+
+    /** How often {@link #heartbeat()} runs (null: never), for venues with a heartbeat channel. */
+    protected Duration heartbeatInterval() {
+        return null;
+    }
+
+    /** The venue's periodic messages (Coinbase's heartbeat channel), on the market thread. */
+    protected void heartbeat() {
+    }
+
+    /** The open connections, on the market thread. */
+    protected final List<Connection> connections() {
+        return new ArrayList<>(connections.values());
     }
 
     /** Whether a new connection must subscribe within {@link SimulatorSettings#subscribeDeadline()}. */

@@ -19,8 +19,9 @@ import io.liquidityengine.schemas.marketdata.AggressorSide;
  * Coinbase Exchange websocket frames and REST trades, pure. {@code match} and {@code last_match} are
  * trades; their {@code side} is the maker's, so the aggressor is the other side ({@code sell} = a buyer
  * lifted the offer). {@code ticker} carries the best bid and ask (its own copy of the trade is not a
- * trade). {@code subscriptions} acknowledges, {@code error} is an error; other types (heartbeat, status,
- * new ones) are ignored, as the venue asks clients to do.
+ * trade). {@code heartbeat} names the product's last trade id, so a missed trade shows before the next
+ * one. {@code subscriptions} acknowledges, {@code error} is an error; other types (status, new ones) are
+ * ignored, as the venue asks clients to do.
  */
 public final class CoinbaseParser implements FrameParser {
 
@@ -34,6 +35,7 @@ public final class CoinbaseParser implements FrameParser {
                 case "ticker" -> new VenueFrame.Quote(new VenueQuote(text(m, "product_id"), decimal(m, "best_bid"), decimal(m, "best_ask")));
                 case "subscriptions" -> new VenueFrame.SubscriptionAck(String.valueOf(m.get("channels")));
                 case "error" -> new VenueFrame.VenueError(m.path("message").asText("") + ": " + m.path("reason").asText(""));
+                case "heartbeat" -> new VenueFrame.LastTrade(text(m, "product_id"), integer(m, "last_trade_id"));
                 default -> new VenueFrame.Ignored(type);
             };
         } catch (FieldException e) {

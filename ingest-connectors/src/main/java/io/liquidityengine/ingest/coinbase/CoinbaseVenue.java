@@ -16,8 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Coinbase Exchange, transport side: one {@code subscribe} to the {@code matches} and {@code ticker}
- * channels of every product (sent at once: the feed closes a connection that has not subscribed within
+ * Coinbase Exchange, transport side: one {@code subscribe} to the {@code matches}, {@code ticker} and
+ * {@code heartbeat} channels of every product (sent at once: the feed closes a connection that has not subscribed within
  * 5 seconds), and the REST trade history, which pages from the newest trade backwards ({@code after} =
  * the {@code CB-AFTER} cursor of the page before, pages of 1000), read until it reaches the last
  * published trade.
@@ -60,7 +60,7 @@ public final class CoinbaseVenue implements Venue, TradeHistory {
     public List<String> subscribeMessages(List<String> symbols) {
         StringBuilder ids = new StringBuilder();
         symbols.forEach(s -> ids.append(ids.isEmpty() ? "" : ",").append('"').append(s).append('"'));
-        return List.of("{\"type\":\"subscribe\",\"product_ids\":[" + ids + "],\"channels\":[\"matches\",\"ticker\"]}");
+        return List.of("{\"type\":\"subscribe\",\"product_ids\":[" + ids + "],\"channels\":[\"matches\",\"ticker\",\"heartbeat\"]}");
     }
 
     @Override

@@ -177,6 +177,12 @@ public final class CryptoMarketDataSource implements RecordSource {
                     problems.add(problem);
                 }
             }
+        } else if (frame instanceof VenueFrame.LastTrade last) {
+            // the venue has printed trades this source has not seen: fetch them now rather than at the next trade
+            String symbol = last.symbol();
+            if (subscribed && ticks.knows(symbol) && ledger.has(symbol) && last.tradeId() > ledger.lastId(symbol)) {
+                fill(symbol, last.tradeId() + 1, records, problems);
+            }
         } else if (frame instanceof VenueFrame.SubscriptionAck ack) {
             if (!subscribed) {
                 subscribed = true;

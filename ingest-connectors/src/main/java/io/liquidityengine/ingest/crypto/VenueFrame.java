@@ -21,6 +21,10 @@ public sealed interface VenueFrame {
     record VenueError(String detail) implements VenueFrame {
     }
 
+    /** The venue says which trade of a symbol is its last (Coinbase's heartbeat channel): trades up to it may be missing. */
+    record LastTrade(String symbol, long tradeId) implements VenueFrame {
+    }
+
     /** The venue announced it will close the connection (Binance {@code serverShutdown}): reconnect now. */
     record Reconnect(String detail) implements VenueFrame {
     }

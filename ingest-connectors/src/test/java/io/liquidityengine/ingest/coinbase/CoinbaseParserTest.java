@@ -42,13 +42,14 @@ class CoinbaseParserTest {
     }
 
     @Test
-    void shouldTellAcksErrorsAndIgnoreOtherTypes() {
+    void shouldTellAcksErrorsHeartbeatsAndIgnoreOtherTypes() {
         assertThat(parser.parse("{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"matches\",\"product_ids\":[\"BTC-USD\"]}]}"))
                 .isEqualTo(new VenueFrame.SubscriptionAck("[{\"name\":\"matches\",\"product_ids\":[\"BTC-USD\"]}]"));
         assertThat(parser.parse("{\"type\":\"error\",\"message\":\"Failed to subscribe\",\"reason\":\"XYZ is not a valid product\"}"))
                 .isEqualTo(new VenueFrame.VenueError("Failed to subscribe: XYZ is not a valid product"));
-        assertThat(parser.parse("{\"type\":\"heartbeat\",\"product_id\":\"BTC-USD\",\"last_trade_id\":1}"))
-                .isEqualTo(new VenueFrame.Ignored("heartbeat"));
+        assertThat(parser.parse("{\"type\":\"heartbeat\",\"sequence\":90,\"last_trade_id\":20,\"product_id\":\"BTC-USD\","
+                + "\"time\":\"2014-11-07T08:19:28.464459Z\"}")).isEqualTo(new VenueFrame.LastTrade("BTC-USD", 20));
+        assertThat(parser.parse("{\"type\":\"status\",\"products\":[]}")).isEqualTo(new VenueFrame.Ignored("status"));
     }
 
     @Test

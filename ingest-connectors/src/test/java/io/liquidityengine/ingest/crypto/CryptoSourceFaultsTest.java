@@ -124,6 +124,30 @@ class CryptoSourceFaultsTest {
     }
 
     @Test
+    void shouldFetchTradesACoinbaseHeartbeatNamesBeforeTheNextTrade() throws Exception {
+        RecordedFrames frames = RecordedFrames.resource("/exchanges/coinbase_2021-04-17");
+        List<String> products = List.of("SKL-USD", "SKL-BTC", "BAND-GBP", "NMR-EUR", "BAND-BTC", "YFI-BTC", "DASH-BTC", "NU-GBP",
+                "CRV-EUR", "SKL-GBP");
+        try (CoinbaseSimulator sim = CoinbaseSimulator.start(frames, SimulatorSettings.defaults(), 0);
+             CryptoMarketDataSource source = TestVenues.coinbase("heartbeat", sim, products)) {
+            source.open(0, List.of());
+            Pump pump = new Pump(source).until(() -> sim.subscriptions() == 1, "subscription");
+            sim.release(30);
+            pump.until(() -> source.framesRead() == sim.framesSent(), "30 frames");
+            // the session's remaining SKL-USD matches never arrive, and no SKL-USD trade follows them
+            long sklUsd = pump.ticks.stream().filter(t -> t.getInstrument().toString().equals("SKL-USD")).count();
+            sim.skipTrades("SKL-USD", 16 - (int) sklUsd);
+            sim.releaseAll();
+            // only the heartbeat (every second) tells the source they exist
+            pump.until(() -> pump.ticks.size() == 41, "the skipped trades from the history");
+            assertThat(pump.ticks.stream().filter(t -> t.getInstrument().toString().equals("SKL-USD")).map(Tick::getSourceSequence))
+                    .isEqualTo(range(1568267L, 1568282L));
+            assertThat(pump.ticks.get(40).getSource()).isEqualTo("rest:coinbase");
+            assertThat(pump.problems).isEmpty();
+        }
+    }
+
+    @Test
     void shouldTurnBadFramesIntoProblemsAndGoOn() throws Exception {
         RecordedFrames frames = RecordedFrames.resource("/exchanges/coinbase_2021-04-17");
         List<String> products = List.of("SKL-USD", "SKL-BTC", "BAND-GBP", "NMR-EUR", "BAND-BTC", "YFI-BTC", "DASH-BTC", "NU-GBP",
