@@ -33,7 +33,7 @@ class KubernetesManifestsTest {
         Map<String, Long> kinds = docs.stream().collect(Collectors.groupingBy(d -> d.get("kind").asText(), TreeMap::new, Collectors.counting()));
         assertThat(kinds).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(Map.entry("ConfigMap", 5L), Map.entry("Deployment", 4L),
                 Map.entry("Kafka", 1L), Map.entry("KafkaNodePool", 1L), Map.entry("KafkaTopic", 24L), Map.entry("KafkaUser", 5L),
-                Map.entry("Namespace", 1L), Map.entry("PersistentVolumeClaim", 1L), Map.entry("PodMonitor", 1L), Map.entry("Service", 5L),
+                Map.entry("Namespace", 1L), Map.entry("PersistentVolumeClaim", 1L), Map.entry("PodMonitor", 1L), Map.entry("PrometheusRule", 1L), Map.entry("Service", 5L),
                 Map.entry("StatefulSet", 1L))));
 
         Path node = Tools.require("node", "nodejs");
@@ -48,7 +48,7 @@ class KubernetesManifestsTest {
         Path rendered = Files.createTempFile("k8s-" + overlay, ".yaml");
         Files.writeString(rendered, kustomize(overlay), StandardCharsets.UTF_8);
         Tools.Run run = Tools.run(validator, List.of(node.toString(), "validate.mjs", rendered.toString()));
-        assertThat(run.output()).as(run.output()).endsWith("49 documents, 0 invalid\n");
+        assertThat(run.output()).as(run.output()).endsWith("50 documents, 0 invalid\n");
         assertThat(run.exitCode()).isZero();
         Files.delete(rendered);
     }
