@@ -2,6 +2,8 @@ package io.liquidityengine.backtest.cli;
 
 import io.liquidityengine.backtest.Backtest;
 import io.liquidityengine.backtest.BacktestSettings;
+import io.liquidityengine.backtest.ClosedLoop;
+import io.liquidityengine.backtest.TopicPublisher;
 import io.liquidityengine.backtest.ProgressLine;
 import io.liquidityengine.backtest.RecordLog;
 import io.liquidityengine.backtest.Sweep;
@@ -44,9 +46,14 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--bar-export", description = "Sierra Chart bar/study export (imported 5 s bars); repeatable.")
     List<Path> barExport = new ArrayList<>();
 
-    @Option(names = "--bootstrap-servers", description = "Read md.ticks, md.option-deltas, md.levels.imported and md.bars.imported "
-            + "of the instrument from this Kafka cluster instead of files (read committed, no consumer group).")
+    @Option(names = "--bootstrap-servers", description = "A Kafka cluster: without input files, read md.ticks, md.option-deltas, "
+            + "md.levels.imported and md.bars.imported of the instrument from it (read committed, no consumer group); "
+            + "with --publish-prefix, write the run's records to it.")
     String bootstrapServers;
+
+    @Option(names = "--publish-prefix", description = "Write the run's signal, decision, order, report and position records to "
+            + "<prefix><topic> on --bootstrap-servers (e.g. bt-1205. gives bt-1205.sig.bias), in the catalog's Avro.")
+    String publishPrefix;
 
     @Option(names = "--registry-url", defaultValue = "http://localhost:8081", description = "Schema registry of that cluster. Default: ${DEFAULT-VALUE}")
     String registryUrl;
@@ -87,6 +94,21 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--title", description = "Report title. Default: the instrument and the first file's name.")
     String title;
 
+    /** What --publish-prefix writes: every output of the loop (its inputs, md.*, are the run's own input). */
+    static final Set<io.liquidityengine.schemas.catalog.Topic<String, ?>> PUBLISHED = Set.of(Topics.SIG_BARS, Topics.SIG_LEVELS,
+            Topics.SIG_BIAS, Topics.SIG_PLANS, Topics.RISK_DECISIONS, Topics.EXEC_ORDERS, Topics.EXEC_REPORTS, Topics.EXEC_POSITIONS,
+            Topics.CONTROL_COMMANDS, Topics.DLQ_INGEST, Topics.DLQ_TOPOLOGY, Topics.DLQ_EXECUTION);
+
+    /** Every record to two places. */
+    private record Both(ClosedLoop.Records first, ClosedLoop.Records second) implements ClosedLoop.Records {
+        @Override
+        public <V extends org.apache.avro.specific.SpecificRecord> void record(io.liquidityengine.schemas.catalog.Topic<String, V> topic,
+                                                                              String key, V value, long timestampMs) {
+            first.record(topic, key, value, timestampMs);
+            second.record(topic, key, value, timestampMs);
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new BacktestCommand()).execute(args));
     }
@@ -107,8 +129,22 @@ public final class BacktestCommand implements Callable<Integer> {
                 Topics.RISK_DECISIONS));
         ProgressLine progress = ProgressLine.console(settings.instruments().get(instrument).timeZone(), estimatedTicks());
         System.out.printf("Backtest of %s: %s%n", instrument, inputs);
-        Backtest.Result result = new Backtest(settings, inputs).run(log, progress);
-        progress.done();
+        Backtest.Result result;
+        if (publishPrefix != null) {
+            if (bootstrapServers == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--publish-prefix needs --bootstrap-servers");
+            }
+            try (TopicPublisher publisher = new TopicPublisher(Map.of("bootstrap.servers", bootstrapServers),
+                    Map.of("schema.registry.url", registryUrl), publishPrefix, PUBLISHED)) {
+                result = new Backtest(settings, inputs).run(new Both(log, publisher), progress);
+                progress.done();
+                publisher.close();
+                System.out.printf("  published %,d records to %s%n", publisher.sent(), publisher.topicsWritten());
+            }
+        } else {
+            result = new Backtest(settings, inputs).run(log, progress);
+            progress.done();
+        }
         BacktestReport report = shape.report(title(inputs), log);
         report.write(out);
         ReportStatistics s = report.statistics();
@@ -170,7 +206,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private List<Backtest.Input> inputs(BacktestSettings settings) {
         List<Backtest.Input> out = new ArrayList<>();
-        if (bootstrapServers != null) {
+        boolean files = !(scid.isEmpty() && optionDelta.isEmpty() && zones.isEmpty() && barExport.isEmpty());
+        if (bootstrapServers != null && !files) {
             java.time.ZoneId zone = settings.instruments().get(instrument).timeZone();
             java.time.Instant start = from == null ? java.time.Instant.EPOCH : instant(from, zone, false);
             java.time.Instant end = to == null ? java.time.Instant.parse("9999-01-01T00:00:00Z") : instant(to, zone, true);

@@ -1,8 +1,6 @@
 package io.liquidityengine.demo;
 
 import io.liquidityengine.backtest.ProgressLine;
-import io.liquidityengine.backtest.report.BacktestReport;
-import io.liquidityengine.backtest.report.RunReport;
 import io.liquidityengine.ingest.sample.SampleDayFiles;
 import io.liquidityengine.ingest.sample.SampleDayGenerator;
 import io.liquidityengine.local.LocalStack;
@@ -10,29 +8,21 @@ import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.control.StrategyDefinition;
 import io.liquidityengine.schemas.control.StrategyKind;
-import io.liquidityengine.schemas.marketdata.Bar;
-import io.liquidityengine.schemas.marketdata.LevelEvent;
-import io.liquidityengine.schemas.marketdata.LiquidityLevel;
-import io.liquidityengine.schemas.signals.Bias;
-import io.liquidityengine.schemas.signals.BiasValue;
-import io.liquidityengine.schemas.signals.TradePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./engine demo}: starts the local stack, generates a synthetic sample day, runs the ingest
@@ -235,10 +225,11 @@ public final class DemoCommand implements Callable<Integer> {
                         notifier.printNew();
                         say("  %s", notifier.describe());
                     }
-                    printSummary(reader);
+                    SignalSummary.print(reader, "=== Summary " + date + " (synthetic ES session"
+                            + (source == TickSource.dtc ? ", ticks via the DTC server" : "") + ") ===", NEW_YORK);
                     TradingSummary trading = TradingSummary.read(reader);
                     trading.print(NEW_YORK);
-                    writeReport(reader, day, work);
+                    say("  %s", DemoBacktest.writeReport(home, day, reader, work.resolve("report"), "Demo " + date + " (synthetic ES session)"));
                     if (!trading.ordersWithoutApprovedDecision().isEmpty()) {
                         throw new IllegalStateException("orders without an APPROVED decision for their plan: "
                                 + trading.ordersWithoutApprovedDecision());
@@ -256,24 +247,6 @@ public final class DemoCommand implements Callable<Integer> {
         if (barTime > 0) {
             progress.at(Math.max(0, taken), java.time.Instant.ofEpochMilli(barTime));
         }
-    }
-
-    /** The backtest's report of the run, from the topics: the same report.html, trades.csv and stats.json as ./engine backtest. */
-    private void writeReport(TopicReader reader, SampleDayFiles day, Path work) throws java.io.IOException {
-        var settings = DemoBacktest.of(home, day).settings();
-        var risk = settings.topology().risk();
-        BacktestReport report = RunReport.of("Demo " + date + " (synthetic ES session)", "USD", NEW_YORK, risk.windowStart(),
-                risk.flattenTime(), values(reader.readAll(Topics.SIG_BIAS)), values(reader.readAll(Topics.EXEC_POSITIONS)),
-                values(reader.readAll(Topics.EXEC_REPORTS)), values(reader.readAll(Topics.RISK_DECISIONS)));
-        Path dir = work.resolve("report");
-        report.write(dir);
-        var stats = report.statistics();
-        say("  report: %s (%d trades, net %s USD, max drawdown %s USD)", dir.resolve(BacktestReport.REPORT_HTML), stats.trades(),
-                stats.netPnl().toPlainString(), stats.maxDrawdown().toPlainString());
-    }
-
-    private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {
-        return records.stream().map(ConsumerRecord::value).toList();
     }
 
     /** Kills and restarts the topology and the sink when the next chaos point is reached; true when it did. */
@@ -312,75 +285,6 @@ public final class DemoCommand implements Callable<Integer> {
         return market >= lastSignal;
     }
 
-    private void printSummary(TopicReader reader) {
-        List<ConsumerRecord<String, Bar>> bars = reader.readAll(Topics.SIG_BARS);
-        Map<Integer, Integer> byInterval = new TreeMap<>();
-        bars.forEach(r -> byInterval.merge(r.value().getIntervalSeconds(), 1, Integer::sum));
-        List<Bar> minutes = bars.stream().map(ConsumerRecord::value).filter(b -> b.getIntervalSeconds() == 60)
-                .sorted((a, b) -> a.getStartTime().compareTo(b.getStartTime())).toList();
-        long deadLetters = reader.readAll(Topics.DLQ_TOPOLOGY).size() + reader.readAll(Topics.DLQ_INGEST).size();
-
-        System.out.println();
-        System.out.println("=== Summary " + date + " (synthetic ES session" + (source == TickSource.dtc ? ", ticks via the DTC server" : "") + ") ===");
-        System.out.printf("  ticks on md.ticks:        %,d%n", reader.readAll(Topics.MD_TICKS).size());
-        byInterval.forEach((interval, n) -> System.out.printf("  %-25s %,d%n", label(interval) + " bars on sig.bars:", n));
-        if (!minutes.isEmpty()) {
-            double high = minutes.stream().mapToDouble(Bar::getHigh).max().orElseThrow();
-            double low = minutes.stream().mapToDouble(Bar::getLow).min().orElseThrow();
-            double volume = minutes.stream().mapToDouble(Bar::getVolume).sum();
-            Bar first = minutes.get(0);
-            Bar last = minutes.get(minutes.size() - 1);
-            System.out.printf("  day from 1m bars %s-%s: open %.2f high %.2f low %.2f close %.2f volume %,.0f%n",
-                    first.getStartTime().atZone(NEW_YORK).toLocalTime(), last.getEndTime().atZone(NEW_YORK).toLocalTime(),
-                    first.getOpen(), high, low, last.getClose(), volume);
-        }
-        printSignals(reader);
-        System.out.printf("  dead letters:             %,d%n", deadLetters);
-        System.out.println();
-    }
-
-    /** Levels created and filled, bias flips and plans of the day. */
-    private void printSignals(TopicReader reader) {
-        List<LiquidityLevel> levels = reader.readAll(Topics.SIG_LEVELS).stream().map(ConsumerRecord::value).toList();
-        Map<String, Long> levelCounts = new TreeMap<>();
-        levels.forEach(l -> levelCounts.merge(l.getEvent() + " " + l.getOrigin(), 1L, Long::sum));
-        long created = levels.stream().filter(l -> l.getEvent() == LevelEvent.CREATED).count();
-        long filled = levels.stream().filter(l -> l.getEvent() == LevelEvent.FILLED).count();
-        System.out.printf("  levels on sig.levels:     %,d created, %,d filled (%,d still unfilled)%n", created, filled, created - filled);
-        levelCounts.forEach((k, n) -> System.out.printf("    %-32s %,d%n", k, n));
-
-        List<Bias> bias = reader.readAll(Topics.SIG_BIAS).stream().map(ConsumerRecord::value)
-                .sorted((a, b) -> a.getEventTime().compareTo(b.getEventTime())).toList();
-        List<String> flips = new ArrayList<>();
-        BiasValue last = BiasValue.HOLD;
-        Map<BiasValue, Long> barsBy = new TreeMap<>();
-        for (Bias b : bias) {
-            barsBy.merge(b.getBias(), 1L, Long::sum);
-            if (b.getFlip() && b.getBias() != last) {
-                flips.add(String.format("%s %s -> %s (close %.2f, ROC15 %s, slope %s)", b.getEventTime().atZone(NEW_YORK).toLocalTime(),
-                        b.getPreviousBias(), b.getBias(), b.getClose(), pct(b.getRoc15()), pct(b.getSlope())));
-            }
-            last = b.getBias();
-        }
-        System.out.printf("  bias on sig.bias:         %,d records (%s), %,d flips%n", bias.size(), barsBy, flips.size());
-        flips.stream().limit(12).forEach(f -> System.out.println("    " + f));
-        if (flips.size() > 12) {
-            System.out.printf("    ... %,d more%n", flips.size() - 12);
-        }
-
-        List<TradePlan> plans = reader.readAll(Topics.SIG_PLANS).stream().map(ConsumerRecord::value).toList();
-        Map<String, Long> planCounts = new TreeMap<>();
-        plans.forEach(p -> planCounts.merge(p.getStrategyId() + " " + p.getStatus(), 1L, Long::sum));
-        System.out.printf("  plans on sig.plans:       %,d events %s%n", plans.size(), planCounts);
-        plans.stream().limit(12).forEach(p -> System.out.printf("    %s %-9s %s %-4s entry %.2f stop %.2f targets %s R:R %.2f%s%n",
-                p.getEventTime().atZone(NEW_YORK).toLocalTime(), p.getStatus(), p.getPlanId(), p.getSide(), p.getEntryPrice(),
-                p.getStopPrice(), p.getLegs().stream().map(l -> String.format("%.2f", l.getTargetPrice())).toList(), p.getRewardRisk(),
-                p.getReason() == null ? "" : " (" + p.getReason() + ")"));
-        if (plans.size() > 12) {
-            System.out.printf("    ... %,d more%n", plans.size() - 12);
-        }
-    }
-
     /** Publishes the shipped rule-strategy example to config.strategies, next to the built-in reference strategy. */
     private void publishExampleStrategy(LocalStack stack) throws Exception {
         Path json = home.resolve(EXAMPLE_STRATEGY);
@@ -399,10 +303,6 @@ public final class DemoCommand implements Callable<Integer> {
         say("  published rule strategy %s (%s) to %s", definition.getStrategyId(), EXAMPLE_STRATEGY, Topics.CONFIG_STRATEGIES.name());
     }
 
-    private static String pct(Double ratio) {
-        return ratio == null ? "n/a" : String.format("%+.2f%%", ratio * 100);
-    }
-
     /** Holds once the value is positive and unchanged since the previous check. */
     private static final class Stable implements Condition {
         private final Condition.Value value;
@@ -419,10 +319,6 @@ public final class DemoCommand implements Callable<Integer> {
             previous = now;
             return stable;
         }
-    }
-
-    private static String label(int seconds) {
-        return seconds < 60 ? seconds + "s" : seconds < 3600 ? seconds / 60 + "m" : seconds / 3600 + "h";
     }
 
     private interface Condition {

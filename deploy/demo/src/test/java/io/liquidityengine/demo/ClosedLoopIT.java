@@ -125,7 +125,8 @@ class ClosedLoopIT {
         Path out = Path.of("target/closed-loop-it/backtest").toAbsolutePath();
         String strategy = demo().home.resolve(DemoCommand.EXAMPLE_STRATEGY).toString();
         int fromFiles = new CommandLine(new BacktestCommand()).execute("--scid", day.scid().toString(), "--option-delta",
-                day.optionDelta().toString(), "--strategy", strategy, "--title", "sample day", "--out", out.resolve("files").toString());
+                day.optionDelta().toString(), "--strategy", strategy, "--title", "sample day", "--out", out.resolve("files").toString(),
+                "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl(), "--publish-prefix", "bt-1205.");
         int fromTopics = new CommandLine(new BacktestCommand()).execute("--bootstrap-servers", stack.bootstrapServers(), "--registry-url",
                 stack.registryUrl(), "--from", "2024-12-05", "--to", "2024-12-05", "--strategy", strategy, "--title", "sample day",
                 "--out", out.resolve("topics").toString());
@@ -134,6 +135,11 @@ class ClosedLoopIT {
         String stats = Files.readString(out.resolve("files").resolve(BacktestReport.STATS_JSON));
         assertThat(stats).contains("\"trades\" : 18");
         assertThat(Files.readString(out.resolve("topics").resolve(BacktestReport.STATS_JSON))).isEqualTo(stats);
+        // the file run's records published under the run prefix, like the services' topics
+        for (Topic<String, ?> topic : PARITY) {
+            assertThat(TopicRecords.readCommittedBytes(stack.clientConfig(), "bt-1205." + topic.name()))
+                    .as("bt-1205.%s", topic.name()).hasSameSizeAs(TopicRecords.readCommittedBytes(stack.clientConfig(), topic.name()));
+        }
     }
 
     /**
