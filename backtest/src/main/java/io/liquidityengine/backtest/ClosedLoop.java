@@ -141,7 +141,7 @@ public final class ClosedLoop implements DirectTopology.Outputs, ExecutionSink.O
     public void accountSignal(String account, AccountSignal signal, long timestampMs) {
         // LockstepRules rule 2 without waiting: run the market through the signal (every trade before it, and the
         // risk stage's answers to its fills), then decide
-        runSink(signalMicros(signal));
+        runSink(LockstepRules.signalMicros(signal));
         topology.decide(account, signal, timestampMs);
     }
 
@@ -210,16 +210,5 @@ public final class ClosedLoop implements DirectTopology.Outputs, ExecutionSink.O
                 return;
             }
         }
-    }
-
-    private static long signalMicros(AccountSignal signal) {
-        Object event = signal.getEvent();
-        if (event instanceof TradePlan plan) {
-            return Micros.of(plan.getEventTime());
-        }
-        if (event instanceof Bias bias) {
-            return Micros.of(bias.getEventTime());
-        }
-        throw new IllegalArgumentException("account signal without a plan or bias: " + event);
     }
 }

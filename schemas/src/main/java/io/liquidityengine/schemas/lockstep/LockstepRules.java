@@ -1,5 +1,10 @@
 package io.liquidityengine.schemas.lockstep;
 
+import io.liquidityengine.schemas.Micros;
+import io.liquidityengine.schemas.risk.AccountSignal;
+import io.liquidityengine.schemas.signals.Bias;
+import io.liquidityengine.schemas.signals.TradePlan;
+
 /**
  * The backtest lockstep between the risk stage and the execution sink, its rules written once. Three
  * places follow them: the topology's risk stage ({@code RiskLockstep}: when a signal may be decided),
@@ -27,6 +32,18 @@ package io.liquidityengine.schemas.lockstep;
 public final class LockstepRules {
 
     private LockstepRules() {
+    }
+
+    /** A signal's event time: its plan's or its bias record's. */
+    public static long signalMicros(AccountSignal signal) {
+        Object event = signal.getEvent();
+        if (event instanceof TradePlan plan) {
+            return Micros.of(plan.getEventTime());
+        }
+        if (event instanceof Bias bias) {
+            return Micros.of(bias.getEventTime());
+        }
+        throw new IllegalArgumentException("account signal without a plan or bias: " + event);
     }
 
     /** Rule 1: a trade at {@code tradeMicros} may run when the risk stage has decided through a later time. */

@@ -6,7 +6,6 @@ import io.liquidityengine.schemas.lockstep.LockstepRules;
 import io.liquidityengine.schemas.risk.AccountSignal;
 import io.liquidityengine.schemas.risk.RiskClock;
 import io.liquidityengine.schemas.signals.Bias;
-import io.liquidityengine.schemas.signals.TradePlan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -61,14 +60,7 @@ final class RiskLockstep {
     private long sentPositions = -1;
 
     static long eventMicros(AccountSignal signal) {
-        Object event = signal.getEvent();
-        if (event instanceof TradePlan plan) {
-            return Micros.of(plan.getEventTime());
-        }
-        if (event instanceof Bias bias) {
-            return Micros.of(bias.getEventTime());
-        }
-        throw new IllegalArgumentException("account signal without a plan or bias: " + event);
+        return LockstepRules.signalMicros(signal);
     }
 
     /**
