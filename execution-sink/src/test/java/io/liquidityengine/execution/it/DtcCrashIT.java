@@ -19,6 +19,8 @@ import io.liquidityengine.execution.Recompute;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.local.LocalStackExtension;
 import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.control.CommandType;
+import io.liquidityengine.schemas.control.ControlCommand;
 import io.liquidityengine.schemas.execution.BracketLeg;
 import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.ExecutionReport;
@@ -287,6 +289,60 @@ class DtcCrashIT {
         String log = Files.readString(crashLog, StandardCharsets.UTF_8);
         assertThat(log).as("window (a) was hit: B1 adopted from the server").contains("bracket " + id(CRASH, 1) + " adopted from the server");
         assertThat(log).as("the dropped session came back and reconciled").contains("logged on again");
+    }
+
+    /**
+     * A position changed at the server behind the sink's back (another session on the trade account buys 2
+     * at market): the packaged sink's reconciliation on connect finds it and publishes one HALT for the
+     * account on control.commands (the risk stage then takes no new entry), logs one clear line and counts
+     * it in execution_reconciliation_discrepancies_total{kind="POSITION_MISMATCH"} on /q/metrics.
+     */
+    @Test
+    void shouldHaltTheAccountWhenTheServersPositionDiffersFromTheSinks(LocalStack stack) throws Exception {
+        String name = "DTC-HALT";
+        String account = name + "-ACC";
+        Kafka.instruments(stack, Fixtures.instrument(INSTRUMENT));
+        Kafka.startAtEnd(stack, "execution-sink-" + name.toLowerCase());
+        Path log = Files.createTempFile("dtc-halt-sink", ".log");
+        int httpPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            httpPort = free.getLocalPort();
+        }
+        try (Venue venue = new Venue()) {
+            venue.awaitAccepted(Set.of(""));   // the watcher is logged on
+            // behind the sink's back: a manual market order of 2 on the trade account, filled by the next print
+            venue.watcher.send(io.liquidityengine.dtc.message.SubmitNewSingleOrder.builder().symbol(SYMBOL).exchange("CME")
+                    .tradeAccount(TRADE_ACCOUNT).clientOrderId("manual-1").orderType(io.liquidityengine.dtc.message.OrderType.MARKET)
+                    .buySell(io.liquidityengine.dtc.message.BuySell.BUY).quantity(2).build());
+            venue.awaitAccepted(Set.of("manual-1"));
+            print(venue, 1, 1, 6001.00);
+
+            Process sink = start(stack, name, venue, log, "-Dquarkus.http.port=" + httpPort);
+            ControlCommand halt = Kafka.awaitRecord(stack, Topics.CONTROL_COMMANDS, account, c -> c.getCommand() == CommandType.HALT, STEP);
+            assertThat(halt.getIssuedBy()).isEqualTo("execution-sink reconciliation");
+            assertThat(halt.getReason()).isEqualTo("position in " + SYMBOL + " at the server 2, the sink's 0 (trade account " + TRADE_ACCOUNT + ")");
+            Kafka.await("the mismatch in the sink's log", STEP,
+                    () -> Files.readString(log, StandardCharsets.UTF_8).contains("Reconciliation, account " + account
+                            + ": POSITION_MISMATCH position in " + SYMBOL + " at the server 2, the sink's 0 (trade account " + TRADE_ACCOUNT
+                            + "); HALT published on control.commands"));
+            String metrics = scrape(httpPort);
+            assertThat(metrics.lines().filter(l -> l.startsWith("execution_reconciliation_discrepancies_total{")
+                    && l.contains("kind=\"POSITION_MISMATCH\"")).toList()).as(metrics).singleElement().asString().endsWith(" 1.0");
+            assertThat(Kafka.readAll(stack, Topics.CONTROL_COMMANDS, account)).as("one HALT, however often the sink reconciles")
+                    .filteredOn(c -> c.getCommand() == CommandType.HALT).hasSize(1);
+            assertThat(Files.readString(log, StandardCharsets.UTF_8).lines().filter(l -> l.contains("POSITION_MISMATCH")).count())
+                    .as("one line\n" + tail(log)).isEqualTo(1);
+            sink.destroy();
+            assertThat(sink.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** The sink's Prometheus metrics, once it serves them. */
+    private static String scrape(int port) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                .timeout(Duration.ofSeconds(10)).build();
+        return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static List<String> normalize(List<? extends org.apache.avro.specific.SpecificRecord> records, String name) {
