@@ -1,5 +1,10 @@
 package io.liquidityengine.exchangesim;
 
+import static io.liquidityengine.exchangesim.SimJson.JSON;
+import static io.liquidityengine.exchangesim.SimJson.array;
+import static io.liquidityengine.exchangesim.SimJson.json;
+import static io.liquidityengine.exchangesim.SimJson.object;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,8 +3,6 @@ package io.liquidityengine.exchangesim;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidityengine.exchangesim.MarketTape.Classified;
 import io.liquidityengine.exchangesim.MarketTape.TapeFrame;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -22,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public abstract class ExchangeSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeSimulator.class);
-    protected static final ObjectMapper JSON = new ObjectMapper();
 
     private final SimulatorSettings settings;
     private final MarketTape tape;
@@ -51,7 +47,6 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final Map<Long, Connection> connections = new LinkedHashMap<>();
-    private ScheduledFuture<?> player;
     private final Connection.Owner owner = new Connection.Owner() {
         @Override
         public void sent() {
@@ -79,7 +74,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         for (RecordedFrames.Frame f : frames.frames()) {
             JsonNode json;
             try {
-                json = JSON.readTree(f.text());
+                json = SimJson.JSON.readTree(f.text());
             } catch (Exception e) {
                 throw new IllegalArgumentException("recorded frame is not JSON: " + f.text(), e);
             }
@@ -177,18 +172,6 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         return tape.frames();
     }
 
-    protected static void json(HttpServerResponse response, int status, JsonNode body) {
-        response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
-    }
-
-    protected static ObjectNode object() {
-        return JSON.createObjectNode();
-    }
-
-    protected static ArrayNode array() {
-        return JSON.createArrayNode();
-    }
-
     // --- commands ---
 
     public int port() {
@@ -233,7 +216,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
                 while (tape.hasNext()) {
                     long due = start + (long) ((tape.nextReceivedMicros() - first) * 1000 / speed);
                     if (due > now) {
-                        player = market.schedule(step[0], due - now, TimeUnit.NANOSECONDS);
+                        market.schedule(step[0], due - now, TimeUnit.NANOSECONDS);
                         return;
                     }
                     releaseNext();
