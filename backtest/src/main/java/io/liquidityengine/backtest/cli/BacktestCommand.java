@@ -110,7 +110,22 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BacktestCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with its error handling: a wrong input or setting is one line on stderr and exit code 2, not a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BacktestCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof java.nio.file.NoSuchFileException missing) {
+                cmd.getErr().println("backtest: no such file: " + missing.getFile());
+            } else if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof IOException
+                    || e instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("backtest: " + e.getMessage());
+            } else {
+                throw e;
+            }
+            return 2;
+        });
     }
 
     @Override

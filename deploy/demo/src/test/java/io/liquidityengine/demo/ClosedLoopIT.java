@@ -19,7 +19,6 @@ import io.liquidityengine.backtest.RecordLog;
 import io.liquidityengine.backtest.cli.BacktestCommand;
 import io.liquidityengine.backtest.report.BacktestReport;
 import java.nio.file.Files;
-import picocli.CommandLine;
 import io.liquidityengine.local.TopicRecords;
 import io.liquidityengine.schemas.catalog.Topic;
 import java.math.BigDecimal;
@@ -124,10 +123,10 @@ class ClosedLoopIT {
         // ./engine backtest from the topics the run left gives the stats.json it gives from the files
         Path out = Path.of("target/closed-loop-it/backtest").toAbsolutePath();
         String strategy = demo().home.resolve(DemoCommand.EXAMPLE_STRATEGY).toString();
-        int fromFiles = new CommandLine(new BacktestCommand()).execute("--scid", day.scid().toString(), "--option-delta",
+        int fromFiles = BacktestCommand.commandLine().execute("--scid", day.scid().toString(), "--option-delta",
                 day.optionDelta().toString(), "--strategy", strategy, "--title", "sample day", "--out", out.resolve("files").toString(),
                 "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl(), "--publish-prefix", "bt-1205.");
-        int fromTopics = new CommandLine(new BacktestCommand()).execute("--bootstrap-servers", stack.bootstrapServers(), "--registry-url",
+        int fromTopics = BacktestCommand.commandLine().execute("--bootstrap-servers", stack.bootstrapServers(), "--registry-url",
                 stack.registryUrl(), "--from", "2024-12-05", "--to", "2024-12-05", "--strategy", strategy, "--title", "sample day",
                 "--out", out.resolve("topics").toString());
         assertThat(fromFiles).isZero();
