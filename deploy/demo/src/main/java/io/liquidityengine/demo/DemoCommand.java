@@ -243,7 +243,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The progress line: ticks the topology has taken (md.ticks minus its lag) and the event time of its latest bar. */
     private static void progress(ProgressLine progress, Admin admin, TopicReader reader) throws Exception {
         long taken = reader.endOffsets(admin, Topics.MD_TICKS) - reader.lag(admin, TOPOLOGY_APPLICATION_ID, Topics.MD_TICKS);
-        long barTime = reader.maxTimestamp(admin, Topics.SIG_BARS);
+        long barTime = reader.lastRecordTimestamp(Topics.SIG_BARS);
         if (barTime > 0) {
             progress.at(Math.max(0, taken), java.time.Instant.ofEpochMilli(barTime));
         }

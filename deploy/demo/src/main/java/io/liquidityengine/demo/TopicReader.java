@@ -2,6 +2,8 @@ package io.liquidityengine.demo;
 
 import io.liquidityengine.local.TopicRecords;
 import io.liquidityengine.schemas.catalog.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,13 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads whole topics (committed records only) and offsets, for progress lines and the summary. */
 final class TopicReader {
@@ -65,15 +70,32 @@ final class TopicReader {
         return true;
     }
 
-    /** The largest record timestamp on a topic (epoch millis), -1 when it is empty. */
-    long maxTimestamp(Admin admin, Topic<?, ?> topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < topic.partitions(); p++) {
-            request.put(new TopicPartition(topic.name(), p), OffsetSpec.maxTimestamp());
-        }
+    /**
+     * The largest timestamp among the last committed records of each partition of a topic (epoch millis),
+     * -1 when it is empty. Read from the records themselves: the broker's max-timestamp offset lookup also
+     * counts transaction markers, which carry the wall clock, not event time.
+     */
+    long lastRecordTimestamp(Topic<?, ?> topic) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         long max = -1;
-        for (ListOffsetsResult.ListOffsetsResultInfo info : admin.listOffsets(request).all().get().values()) {
-            max = Math.max(max, info.timestamp());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < topic.partitions(); p++) {
+                partitions.add(new TopicPartition(topic.name(), p));
+            }
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            for (TopicPartition tp : partitions) {
+                consumer.seek(tp, Math.max(0, end.get(tp) - 20));
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < deadline && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    max = Math.max(max, r.timestamp());
+                }
+            }
         }
         return max;
     }
