@@ -30,6 +30,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     public static final String TOKEN = "SeCrEtToKeN-abc_123";
     static final int LIMIT = 5;
+    private final int limit;
     static final String RESET_AFTER = "2.5";
     static final String BUCKET = "bucket-abc";
 
@@ -60,6 +61,12 @@ public final class FakeDiscord implements AutoCloseable {
     private long nextId = 1000;
 
     public FakeDiscord() throws IOException {
+        this(LIMIT);
+    }
+
+    /** With a bucket of {@code limit} requests per {@link #RESET_AFTER} s (a long replay need not take minutes). */
+    public FakeDiscord(int limit) throws IOException {
+        this.limit = limit;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/webhooks/", this::handle);
         server.start();
@@ -180,9 +187,9 @@ public final class FakeDiscord implements AutoCloseable {
         for (Part f : files) {
             uploads.add(new Upload(body, f.name(), f.filename(), f.contentType(), f.bytes()));
         }
-        int remaining = LIMIT - 1 - inWindow;
+        int remaining = limit - 1 - inWindow;
         inWindow = remaining == 0 ? 0 : inWindow + 1;
-        List<String[]> headers = List.of(new String[] {"X-RateLimit-Limit", String.valueOf(LIMIT)},
+        List<String[]> headers = List.of(new String[] {"X-RateLimit-Limit", String.valueOf(limit)},
                 new String[] {"X-RateLimit-Remaining", String.valueOf(remaining)},
                 new String[] {"X-RateLimit-Reset-After", RESET_AFTER},
                 new String[] {"X-RateLimit-Bucket", BUCKET});
