@@ -28,7 +28,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * do not use (punctuation, serdes, a state directory) is refused. Dead letters are counted in
  * Kafka metrics sensors like in Kafka Streams.
  */
-final class DirectContext implements ProcessorContext<String, Object> {
+final class DirectContext<V> implements ProcessorContext<String, V> {
 
     private static final TaskId TASK = new TaskId(0, 0);
 
@@ -43,7 +43,7 @@ final class DirectContext implements ProcessorContext<String, Object> {
         this.metrics = new SensorsOnly(metrics);
     }
 
-    DirectContext store(String name, StateStore store) {
+    DirectContext<V> store(String name, StateStore store) {
         stores.put(name, store);
         return this;
     }
@@ -59,13 +59,13 @@ final class DirectContext implements ProcessorContext<String, Object> {
     }
 
     @Override
-    public <K extends String, V> void forward(Record<K, V> record) {
+    public <K extends String, R extends V> void forward(Record<K, R> record) {
         throw new UnsupportedOperationException("the engine's stages forward to named children only");
     }
 
     @SuppressWarnings("unchecked")
     @Override
-    public <K extends String, V> void forward(Record<K, V> record, String childName) {
+    public <K extends String, R extends V> void forward(Record<K, R> record, String childName) {
         router.accept(childName, (Record<String, Object>) (Record<?, ?>) record);
     }
 

@@ -53,6 +53,8 @@ public final class DirectTopology {
         void deadLetter(String source, DeadLetter deadLetter, long timestampMs);
     }
 
+    private static final String FAN_OUT = "signals-by-account";
+
     private final TopologyConfig config;
     private final Outputs out;
     private final Metrics metrics = new Metrics();
@@ -61,9 +63,10 @@ public final class DirectTopology {
     private final BarProcessor bars;
     private final SignalProcessor signals;
     private final RiskProcessor risk;
-    private final DirectContext barContext;
-    private final DirectContext signalContext;
-    private final DirectContext riskContext;
+    private final AccountFanOut fanOut;
+    private final DirectContext<Object> barContext;
+    private final DirectContext<Object> signalContext;
+    private final DirectContext<Object> riskContext;
 
     public DirectTopology(TopologyConfig config, Outputs out) {
         this.config = config.withLockstep(false);
@@ -71,18 +74,21 @@ public final class DirectTopology {
         bars = new BarProcessor(this.config);
         signals = new SignalProcessor(this.config);
         risk = new RiskProcessor(this.config.risk(), false);
-        barContext = new DirectContext(metrics, this::fromBars)
+        fanOut = new AccountFanOut(this.config.accounts(), FAN_OUT);
+        barContext = new DirectContext<>(metrics, this::fromBars)
                 .store(EngineTopology.INSTRUMENTS_STORE, instruments)
                 .store(BarProcessor.STORE, LiveKeyValueStore.plainInMemory(BarProcessor.STORE))
                 .store(BarProcessor.ROLLUP_STORE, LiveKeyValueStore.plainInMemory(BarProcessor.ROLLUP_STORE));
-        signalContext = new DirectContext(metrics, this::fromSignals)
+        signalContext = new DirectContext<>(metrics, this::fromSignals)
                 .store(EngineTopology.INSTRUMENTS_STORE, instruments)
                 .store(EngineTopology.STRATEGIES_STORE, strategies)
                 .store(SignalProcessor.ENGINE_STORE, LiveKeyValueStore.encodedInMemory(SignalProcessor.ENGINE_STORE))
                 .store(SignalProcessor.STRATEGY_STORE, LiveKeyValueStore.encodedInMemory(SignalProcessor.STRATEGY_STORE));
-        riskContext = new DirectContext(metrics, this::fromRisk)
+        riskContext = new DirectContext<>(metrics, this::fromRisk)
                 .store(EngineTopology.INSTRUMENTS_STORE, instruments)
                 .store(RiskProcessor.STORE, LiveKeyValueStore.plainInMemory(RiskProcessor.STORE));
+        // the fan-out's copies per account go to the caller, which decides when the risk stage takes them
+        fanOut.init(new DirectContext<AccountSignal>(metrics, (child, r) -> out.accountSignal(r.key(), (AccountSignal) r.value(), r.timestamp())));
         bars.init(barContext);
         signals.init(signalContext);
         risk.init(riskContext);
@@ -176,22 +182,14 @@ public final class DirectTopology {
             case EngineTopology.LEVELS_OUT -> out.level(record.key(), (LiquidityLevel) record.value(), record.timestamp());
             case EngineTopology.BIAS_OUT -> {
                 out.bias(record.key(), (Bias) record.value(), record.timestamp());
-                fanOut(record);
+                fanOut.process(record);
             }
             case EngineTopology.PLANS_OUT -> {
                 out.plan(record.key(), (TradePlan) record.value(), record.timestamp());
-                fanOut(record);
+                fanOut.process(record);
             }
             case EngineTopology.DLQ_OUT -> out.deadLetter(record.key(), (DeadLetter) record.value(), record.timestamp());
             default -> throw new IllegalStateException("the signal stage forwarded to unknown child " + child);
-        }
-    }
-
-    /** What {@link AccountFanOut} does between sig.plans/sig.bias and the risk stage. */
-    private void fanOut(Record<String, Object> record) {
-        AccountSignal signal = new AccountSignal(record.value());
-        for (String account : config.accounts()) {
-            out.accountSignal(account, signal, record.timestamp());
         }
     }
 
