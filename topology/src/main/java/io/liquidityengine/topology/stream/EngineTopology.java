@@ -60,7 +60,7 @@ public final class EngineTopology {
 
         // reference data: every instance holds every instrument, decoded once per record (read on every bar)
         topology.addGlobalStore(
-                LiveKeyValueStore.decoded(INSTRUMENTS_STORE, Topics.REF_INSTRUMENTS.valueSerde(registry).deserializer()),
+                DecodedStore.builder(INSTRUMENTS_STORE, Topics.REF_INSTRUMENTS.valueSerde(registry).deserializer()),
                 "ref-instruments-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.REF_INSTRUMENTS.name(), "instruments-updater",
                 () -> new GlobalUpdater<>(INSTRUMENTS_STORE, Topics.REF_INSTRUMENTS.valueSerde(registry).deserializer()));
@@ -75,7 +75,7 @@ public final class EngineTopology {
 
         // strategy definitions: every instance holds every definition
         topology.addGlobalStore(
-                LiveKeyValueStore.decoded(STRATEGIES_STORE, Topics.CONFIG_STRATEGIES.valueSerde(registry).deserializer()),
+                DecodedStore.builder(STRATEGIES_STORE, Topics.CONFIG_STRATEGIES.valueSerde(registry).deserializer()),
                 "config-strategies-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.CONFIG_STRATEGIES.name(), "strategies-updater",
                 () -> new GlobalUpdater<>(STRATEGIES_STORE, Topics.CONFIG_STRATEGIES.valueSerde(registry).deserializer()));
