@@ -199,11 +199,11 @@ public final class ClosedLoop implements DirectTopology.Outputs, ExecutionSink.O
         while (true) {
             Tick tick = ticks.peek();
             Order order = orders.peek();
-            if (order != null && (tick == null || LockstepRules.compareSinkInputs(Micros.of(order.getEventTime()), false,
-                    Micros.of(tick.getEventTime()), true) < 0)) {
+            long tickMicros = tick == null ? Long.MAX_VALUE : Micros.of(tick.getEventTime());
+            if (order != null && (tick == null || LockstepRules.compareSinkInputs(Micros.of(order.getEventTime()), false, tickMicros, true) < 0)) {
                 orders.poll();
                 sink.onOrder(order, new ExecutionSink.Origin(Topics.EXEC_ORDERS.name(), 0, ordersEmitted++), null);
-            } else if (tick != null && LockstepRules.tradeMayRun(Micros.of(tick.getEventTime()), throughMicros)) {
+            } else if (tick != null && LockstepRules.tradeMayRun(tickMicros, throughMicros)) {
                 ticks.poll();
                 sink.onTick(tick);
             } else {
