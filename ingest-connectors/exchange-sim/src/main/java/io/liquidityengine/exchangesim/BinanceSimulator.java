@@ -31,8 +31,99 @@ import java.util.NavigableMap;
  */
 public final class BinanceSimulator extends ExchangeSimulator {
 
+    private final Map<String, Long> userEvents = new java.util.HashMap<>();
+    private final BinanceOrderEntry orderEntry = new BinanceOrderEntry(this::sendUserEvent);
+
     private BinanceSimulator(RecordedFrames frames, SimulatorSettings settings, int port) {
         super(frames, settings, port);
+    }
+
+    // --- order entry: commands ---
+
+    /** An account that may trade: its API key ({@code X-MBX-APIKEY}) and the secret its requests are signed with. */
+    public void addAccount(String apiKey, String secret) {
+        call(() -> {
+            orderEntry.addAccount(apiKey, secret);
+            return null;
+        });
+    }
+
+    /** Lists {@code symbol} for trading with its {@code PRICE_FILTER} tick size and {@code LOT_SIZE} step size. */
+    public void listSymbol(String symbol, BigDecimal tickSize, BigDecimal stepSize) {
+        call(() -> {
+            orderEntry.list(symbol, tickSize, stepSize);
+            return null;
+        });
+    }
+
+    /** A trade prints on the market at {@code price} (not on the market-data streams): fills the orders it reaches. */
+    public void printTrade(String symbol, BigDecimal price, long timeMillis) {
+        call(() -> {
+            orderEntry.book.onTrade(symbol, price, timeMillis);
+            return null;
+        });
+    }
+
+    /** The venue's clock runs {@code offset} ahead of this machine's (negative: behind): for time-sync tests. */
+    public void clockOffset(Duration offset) {
+        call(() -> {
+            orderEntry.clockOffset(offset.toMillis());
+            return null;
+        });
+    }
+
+    /** User data events sent so far to the connections of {@code apiKey}. */
+    public long userEventsSent(String apiKey) {
+        return call(() -> userEvents.getOrDefault(apiKey, 0L));
+    }
+
+    /** How many orders of {@code apiKey} the venue ever accepted with this client order id (a second one would be a duplicate). */
+    public long ordersWithClientId(String apiKey, String clientOrderId) {
+        return call(() -> orderEntry.book.orders.values().stream().filter(o -> o.apiKey.equals(apiKey) && o.clientOrderId.equals(clientOrderId))
+                .count());
+    }
+
+    /** Orders of {@code apiKey} accepted so far (every new order, OCO leg and replacement). */
+    public long ordersAccepted(String apiKey) {
+        return call(() -> orderEntry.book.orders.values().stream().filter(o -> o.apiKey.equals(apiKey)).count());
+    }
+
+    /** Open orders of {@code apiKey}. */
+    public long openOrders(String apiKey) {
+        return call(() -> orderEntry.book.orders.values().stream().filter(o -> o.apiKey.equals(apiKey) && o.open()).count());
+    }
+
+    private void sendUserEvent(String apiKey, ObjectNode event) {
+        String text = event.toString();
+        for (Connection c : connections()) {
+            if (c.listenKey != null && apiKey.equals(orderEntry.accountOf(c.listenKey))) {
+                c.send(text);
+                userEvents.merge(apiKey, 1L, Long::sum);
+            }
+        }
+    }
+
+    @Override
+    protected void onTradeReleased(TapeFrame frame) {
+        JsonNode data = frame.json().get("data");
+        orderEntry.book.onTrade(data.get("s").asText(), new BigDecimal(data.get("p").asText()), data.get("T").asLong());
+    }
+
+    @Override
+    protected void onRest(HttpServerRequest request, String body) {
+        if (BinanceOrderEntry.serves(request.path())) {
+            orderEntry.serve(request, body);
+        } else {
+            onRest(request);
+        }
+    }
+
+    @Override
+    protected void retryAfterIgnored(HttpServerResponse response, Duration retryAfter) {
+        long until = System.currentTimeMillis() + retryAfter.toMillis();
+        response.putHeader("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));
+        json(response, 418, object().put("code", -1003).put("msg", "Way too many requests; IP(127.0.0.1) banned until " + until
+                + ". Please use the websocket for live updates to avoid bans."));
     }
 
     /** Starts on {@code port} (0 = any free port) on 127.0.0.1. */
@@ -81,6 +172,10 @@ public final class BinanceSimulator extends ExchangeSimulator {
             if (streams != null && !streams.isEmpty()) {
                 subscribed(c, Arrays.asList(streams.split("/")));
             }
+            return true;
+        }
+        if (c.path.startsWith("/ws/") && orderEntry.accountOf(c.path.substring("/ws/".length())) != null) {
+            c.listenKey = c.path.substring("/ws/".length());   // a user data stream
             return true;
         }
         if (c.path.equals("/ws") || c.path.startsWith("/ws/")) {

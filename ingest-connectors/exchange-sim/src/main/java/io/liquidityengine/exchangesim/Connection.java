@@ -29,6 +29,8 @@ final class Connection {
     /** Binance {@code /ws}: payloads without the combined-stream wrapper. */
     boolean raw;
     boolean closed;
+    /** Binance user data stream: the listen key this connection follows (null for market data). */
+    String listenKey;
     private long pingSentNanos;
     private boolean pingOutstanding;
 

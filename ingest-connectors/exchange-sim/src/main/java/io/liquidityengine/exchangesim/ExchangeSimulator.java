@@ -59,6 +59,9 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         }
     };
     private int rateLimited;
+    private boolean banIfIgnored;
+    private long retryAllowedNanos;
+    private long bannedAnswers;
     private long nextConnection = 1;
     // counters, read through market-thread calls
     private long connectionsOpened;
@@ -89,7 +92,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         this.server = vertx.createHttpServer()
                 .webSocketHandler(this::accept)
-                .requestHandler(req -> onMarket(() -> serve(req)));
+                .requestHandler(req -> req.body().onComplete(body -> onMarket(() -> serve(req, body.succeeded() ? body.result().toString() : ""))));
         try {
             server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -119,6 +122,16 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     /** A REST request that is not rate-limited. */
     protected abstract void onRest(HttpServerRequest request);
+
+    /** A REST request that is not rate-limited, with its body (empty for none); by default {@link #onRest(HttpServerRequest)}. */
+    protected void onRest(HttpServerRequest request, String body) {
+        onRest(request);
+    }
+
+    /** The venue's answer to a request that came before the last 429's {@code Retry-After} had passed (see {@link #banIfRetryAfterIgnored}). */
+    protected void retryAfterIgnored(HttpServerResponse response, Duration retryAfter) {
+        tooManyRequests(response, retryAfter);
+    }
 
     /** The venue's 429 answer. */
     protected abstract void tooManyRequests(HttpServerResponse response, Duration retryAfter);
@@ -264,6 +277,19 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         call(() -> rateLimited += n);
     }
 
+    /**
+     * From now on a REST request that arrives before the last 429's {@code Retry-After} has passed is
+     * answered with the venue's ban ({@link #retryAfterIgnored}: Binance's 418), which starts the wait again.
+     */
+    public void banIfRetryAfterIgnored() {
+        call(() -> banIfIgnored = true);
+    }
+
+    /** Answers given because a client ignored a {@code Retry-After} (see {@link #banIfRetryAfterIgnored}). */
+    public long bannedAnswers() {
+        return call(() -> bannedAnswers);
+    }
+
     public int released() {
         return call(tape::released);
     }
@@ -389,16 +415,23 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         return nextConnection++;
     }
 
-    private void serve(HttpServerRequest request) {
+    private void serve(HttpServerRequest request, String body) {
         restRequests++;
+        if (banIfIgnored && System.nanoTime() < retryAllowedNanos) {
+            bannedAnswers++;
+            retryAllowedNanos = System.nanoTime() + settings.retryAfter().toNanos();
+            retryAfterIgnored(request.response(), settings.retryAfter());
+            return;
+        }
         if (rateLimited > 0) {
             rateLimited--;
             rateLimitedAnswers++;
+            retryAllowedNanos = System.nanoTime() + settings.retryAfter().toNanos();
             tooManyRequests(request.response(), settings.retryAfter());
             return;
         }
         try {
-            onRest(request);
+            onRest(request, body);
         } catch (RuntimeException e) {
             LOG.warn("REST {}: {}", request.uri(), e.toString());
             request.response().setStatusCode(500).end();
@@ -412,7 +445,8 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         }
     }
 
-    private <T> T call(Callable<T> task) {
+    /** Runs {@code task} on the market thread and returns its result (commands of venue subclasses). */
+    protected final <T> T call(Callable<T> task) {
         try {
             return market.submit(task).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
