@@ -1,44 +1,32 @@
 package io.liquidityengine.execution.kafka;
 
-import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.execution.broker.AccountBrokers;
 import io.liquidityengine.execution.sink.ExecutionSink;
 import io.liquidityengine.execution.sink.SinkState;
 import io.liquidityengine.execution.sink.StateCodec;
 import io.liquidityengine.schemas.catalog.Topic;
 import io.liquidityengine.schemas.catalog.Topics;
-import io.liquidityengine.schemas.deadletter.DeadLetter;
-import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.ExecutionSinkState;
-import io.liquidityengine.schemas.execution.MarketClock;
 import io.liquidityengine.schemas.execution.Order;
-import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
 import io.liquidityengine.schemas.risk.RiskClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
@@ -46,7 +34,6 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * resumes at the offsets committed with it, so an order is handed to the broker once and a fill is
  * reported once whatever happens to the process.
  *
- * <p>The merge waits for a partition whose queue is empty while it still has committed records to
- * fetch (lag > 0 or unknown); a caught-up partition does not hold the others back. Records already
- * on the topics are therefore processed in the same order on every run, whatever the fetch timing.
+ * <p>The merge ({@link InputMerge}) waits for a partition whose queue is empty while it still has committed
+ * records to fetch (lag > 0 or unknown); a caught-up partition does not hold the others back. Records
+ * already on the topics are therefore processed in the same order on every run, whatever the fetch
+ * timing. The outputs and transactions are {@link TransactionalOutput}'s.
  */
 public final class SinkRunner {
 
@@ -101,8 +89,6 @@ public final class SinkRunner {
         }
     }
 
-    private static final int MAX_QUEUED_PER_PARTITION = 20_000;
-
     private final Map<String, Object> clientConfig;
     private final Settings settings;
     private final MeterRegistry metrics;
@@ -110,7 +96,6 @@ public final class SinkRunner {
     private final Deserializer<Tick> ticks;
     private final Deserializer<Instrument> instruments;
     private final Deserializer<RiskClock> riskClocks;
-    private final Map<String, Serializer<SpecificRecord>> serializers = new HashMap<>();
     private volatile boolean running;
 
     public SinkRunner(Map<String, Object> clientConfig, Settings settings, MeterRegistry metrics) {
@@ -179,41 +164,30 @@ public final class SinkRunner {
         }
     }
 
-    /** One producer/consumer pair, its sink and its merge queues. */
-    private final class Session implements ExecutionSink.Output {
+    /** One producer/consumer pair, its sink, its merge ({@link InputMerge}) and its transactions ({@link TransactionalOutput}). */
+    private final class Session {
 
-        private final KafkaProducer<byte[], byte[]> producer;
         private final KafkaConsumer<byte[], byte[]> consumer;
+        private final TransactionalOutput output;
+        private final InputMerge merge;
         private final ExecutionSink sink;
-        private final Map<TopicPartition, ArrayDeque<InputRecord>> queues = new LinkedHashMap<>();
-        private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
-        private final List<ProducerRecord<byte[], byte[]>> pending = new ArrayList<>();
-        private final List<TopicPartition> paused = new ArrayList<>();
-        /** Last stable offsets at start: everything below them is merged in event time before a partition counts as caught up. */
-        private final Map<TopicPartition, Long> startEnd = new HashMap<>();
-        private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
-        private long sequence;
         private long lastTickMicros = Long.MIN_VALUE;
         private int lateLogged;
-        private long lastCommitNanos = System.nanoTime();
+        private boolean inputCaughtUp;
 
-        /** Null unless the sink runs in lockstep with the risk stage. */
+        /** Null unless the sink runs in lockstep with the risk stage; then {@link #clocks} too. */
         private final Lockstep lockstep;
+        private final MarketClocks clocks;
         private final List<TopicPartition> clockPartitions = new ArrayList<>();
-        /** End offsets of md.ticks read after the risk clock {@link #ticksEndFor} arrived: every trade before it is below them. */
-        private Map<TopicPartition, Long> ticksEnd = Map.of();
-        private long ticksEndFor = Long.MIN_VALUE;
-        private long lastGateLogNanos = System.nanoTime();
-        /** Last stable offsets of the inputs, refreshed at most every 200 ms, for partitions the consumer has not fetched yet. */
-        private final Map<TopicPartition, Long> knownEnd = new HashMap<>();
-        private long knownEndAtNanos = Long.MIN_VALUE;
         private long lastProgressNanos = System.nanoTime();
 
         Session(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer) {
-            this.producer = producer;
             this.consumer = consumer;
             this.lockstep = settings.lockstep() ? new Lockstep(settings.sinkId(), settings.sink().accounts()) : null;
-            this.sink = new ExecutionSink(settings.sink(), settings.brokers(), this, metrics);
+            this.output = new TransactionalOutput(clientConfig, settings.sinkId(), groupId(), producer, metrics, lockstep);
+            this.merge = new InputMerge(consumer, settings.startTimeout(), metrics, orders, ticks);
+            this.sink = new ExecutionSink(settings.sink(), settings.brokers(), output, metrics);
+            this.clocks = lockstep == null ? null : new MarketClocks(settings.sinkId(), lockstep, consumer, merge, output, settings.startTimeout(), riskClocks);
         }
 
         void start() {
@@ -229,7 +203,7 @@ public final class SinkRunner {
                 if (lockstep != null) {
                     lockstep.restore(state.lockstep());
                 }
-                sequence = s.getSequence();
+                output.restoredSequence(s.getSequence());
                 LOG.info("Sink {}: restored snapshot {} ({} executed order ids, {} active brackets, broker state of {} accounts)",
                         settings.sinkId(), s.getSequence(), state.executedOrderIds().size(), state.brackets().size(), state.brokers().size());
             });
@@ -265,7 +239,6 @@ public final class SinkRunner {
             }
             List<TopicPartition> fresh = new ArrayList<>();
             for (TopicPartition tp : inputs) {
-                queues.put(tp, new ArrayDeque<>());
                 OffsetAndMetadata at = committed.get(tp);
                 if (at != null) {
                     consumer.seek(tp, at);
@@ -279,14 +252,10 @@ public final class SinkRunner {
             } else if (!fresh.isEmpty()) {
                 consumer.seekToEnd(fresh);
             }
-            // the consumer is read_committed, so these are last stable offsets
-            startEnd.putAll(consumer.endOffsets(inputs, settings.startTimeout()));
-            for (TopicPartition tp : inputs) {
-                nextOffset.put(tp, consumer.position(tp, settings.startTimeout()));
-            }
+            merge.start(inputs);
             LOG.info("Sink {}: consuming {} and {} (read_committed) from {}", settings.sinkId(),
                     Topics.EXEC_ORDERS.name(), Topics.MD_TICKS.name(),
-                    fresh.isEmpty() ? "the committed offsets " + nextOffset : settings.startFrom() + " for " + fresh.size() + " partitions without committed offsets");
+                    fresh.isEmpty() ? "the committed offsets " + merge.nextOffsets() : settings.startFrom() + " for " + fresh.size() + " partitions without committed offsets");
         }
 
         private List<TopicPartition> partitions(Topic<?, ?> topic) {
@@ -299,163 +268,73 @@ public final class SinkRunner {
                 if (r.topic().equals(Topics.REF_INSTRUMENTS.name())) {
                     instrument(r);
                 } else if (r.topic().equals(Topics.RISK_CLOCK.name())) {
-                    riskClock(r);
+                    clocks.riskClock(r);
                 } else {
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    InputRecord in = decode(r);
-                    queues.get(tp).add(in);
+                    InputRecord in = merge.add(r);
                     if (lockstep != null && in.kind() == InputRecord.ORDER) {
                         lockstep.orderQueued(account(r));
                     }
                 }
             }
-            // the fetch position, not the last record's offset + 1: it also moves past transaction markers
-            for (TopicPartition tp : queues.keySet()) {
-                nextOffset.put(tp, consumer.position(tp, settings.startTimeout()));
-            }
+            merge.positions();
             // events brokers received on their own threads since the last round: booked in this round's transaction
             sink.drainBrokerEvents();
             int count = drain();
-            if (!inputCaughtUp && processedEverythingOfTheStart()) {
+            if (!inputCaughtUp && merge.processedEverythingOfTheStart()) {
                 inputCaughtUp = true;
                 sink.inputCaughtUp();
             }
-            if (lockstep != null) {
-                publishMarketClocks();
+            if (clocks != null) {
+                clocks.publish();
             }
-            flowControl();
+            merge.flowControl();
             if (System.nanoTime() - lastProgressNanos > 10_000_000_000L) {
                 lastProgressNanos = System.nanoTime();
-                Map<String, String> heads = new TreeMap<>();
-                queues.forEach((tp, q) -> heads.put(tp.toString(), q.size() + (q.isEmpty() ? "" : " from " + q.peek().eventMicros() + " us")
-                        + " next offset " + nextOffset.get(tp) + " start end " + startEnd.get(tp)));
                 LOG.info("Sink {}: market at {} us{}, queued {}", settings.sinkId(), lastTickMicros,
-                        lockstep == null ? "" : ", " + lockstep.describe(), heads);
+                        lockstep == null ? "" : ", " + lockstep.describe(), merge.describe());
             }
-            boolean idleDue = System.nanoTime() - lastCommitNanos > settings.idleCommitInterval().toNanos();
-            if (sink.dirty() || (lockstep != null && lockstep.dirty()) || !pending.isEmpty() || (!processed.isEmpty() && idleDue) || count >= settings.maxRecordsPerTransaction()) {
-                commit();
+            boolean idleDue = output.nanosSinceCommit() > settings.idleCommitInterval().toNanos();
+            boolean snapshot = sink.dirty() || (lockstep != null && lockstep.dirty());
+            if (snapshot || output.hasPending() || (output.hasProcessed() && idleDue) || count >= settings.maxRecordsPerTransaction()) {
+                commit(snapshot);
             }
         }
 
-        private boolean inputCaughtUp;
-
-        /** Every record that was on an input partition at start has been processed (fetched and not queued any more). */
-        private boolean processedEverythingOfTheStart() {
-            for (Map.Entry<TopicPartition, ArrayDeque<InputRecord>> e : queues.entrySet()) {
-                long end = startEnd.getOrDefault(e.getKey(), 0L);
-                ArrayDeque<InputRecord> queue = e.getValue();
-                long next = queue.isEmpty() ? nextOffset.get(e.getKey()) : queue.peek().record().offset();
-                if (next < end) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Processes queued records in event-time order while no partition with unfetched records has an empty queue. */
+        /** Processes queued records in event-time order while the merge allows (and, in lockstep, the risk stage). */
         private int drain() {
             int count = 0;
             while (count < settings.maxRecordsPerTransaction()) {
-                ArrayDeque<InputRecord> next = null;
-                for (Map.Entry<TopicPartition, ArrayDeque<InputRecord>> e : queues.entrySet()) {
-                    ArrayDeque<InputRecord> queue = e.getValue();
-                    if (queue.isEmpty()) {
-                        if (nextOffset.get(e.getKey()) < startEnd.get(e.getKey())) {
-                            return count; // records that were already there at start: never skip past them
-                        }
-                        if (!caughtUp(e.getKey())) {
-                            return count; // records to fetch here may come before everything queued
-                        }
-                    } else if (next == null || queue.peek().compareTo(next.peek()) < 0) {
-                        next = queue;
-                    }
-                }
-                if (next == null) {
+                InputRecord head = merge.peek();
+                if (head == null) {
                     return count;
                 }
-                if (lockstep != null && next.peek().kind() == InputRecord.TICK && lockstep.gate(next.peek().eventMicros()) != Lockstep.Gate.OPEN) {
+                if (lockstep != null && head.kind() == InputRecord.TICK && lockstep.gate(head.eventMicros()) != Lockstep.Gate.OPEN) {
                     return count; // the risk stage has not decided up to this trade yet, or not answered our last reports
                 }
-                InputRecord in = next.poll();
+                InputRecord in = merge.poll(head);
                 process(in);
                 if (lockstep != null && in.kind() == InputRecord.ORDER) {
                     lockstep.orderProcessed(account(in.record()));
                 }
-                processed.put(new TopicPartition(in.record().topic(), in.record().partition()), new OffsetAndMetadata(in.record().offset() + 1));
+                output.processed(in.record().topic(), in.record().partition(), in.record().offset());
                 count++;
             }
             return count;
         }
 
-        /**
-         * Lockstep: once every trade before the risk stage's decided-through time has been run (each tick queue
-         * is at or after it, or empty and fetched to the end offsets read after that clock arrived) and
-         * nothing else holds the market, tell the risk stage so; it then decides the signals waiting there.
-         */
-        private void publishMarketClocks() {
-            long through = lockstep.decidedThrough();
-            if (through == Long.MIN_VALUE || lockstep.settled() != Lockstep.Gate.OPEN) {
-                logGate();
-                return;
-            }
-            List<TopicPartition> tickPartitions = queues.keySet().stream().filter(tp -> tp.topic().equals(Topics.MD_TICKS.name())).toList();
-            for (TopicPartition tp : tickPartitions) {
-                ArrayDeque<InputRecord> queue = queues.get(tp);
-                if (!queue.isEmpty() && queue.peek().eventMicros() < through) {
-                    return; // trades before the clock still to run (the round's record budget ran out)
+        private void commit(boolean snapshot) {
+            SinkState state = null;
+            if (snapshot) {
+                state = sink.snapshot();
+                if (lockstep != null) {
+                    state = state.withLockstep(lockstep.snapshot());
                 }
             }
-            if (through != ticksEndFor) {
-                ticksEnd = consumer.endOffsets(tickPartitions, settings.startTimeout());
-                ticksEndFor = through;
-            }
-            for (TopicPartition tp : tickPartitions) {
-                if (queues.get(tp).isEmpty() && nextOffset.get(tp) < ticksEnd.getOrDefault(tp, 0L)) {
-                    return; // trades committed before the clock not fetched yet
-                }
-            }
-            for (MarketClock clock : lockstep.marks(through)) {
-                pending.add(record(Topics.EXEC_MARKET_CLOCK, clock.getAccount(), clock, Math.floorDiv(through, 1_000L)));
-            }
-        }
-
-        private void logGate() {
-            if (System.nanoTime() - lastGateLogNanos > 30_000_000_000L && lockstep.settled() == Lockstep.Gate.NO_CLOCK) {
-                lastGateLogNanos = System.nanoTime();
-                LOG.info("Sink {}: lockstep is on and no risk clock has arrived on {} yet; the topology must run with engine.risk.lockstep=true",
-                        settings.sinkId(), Topics.RISK_CLOCK.name());
-            }
-        }
-
-        private void riskClock(ConsumerRecord<byte[], byte[]> r) {
-            processed.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-            try {
-                lockstep.riskClock(account(r), riskClocks.deserialize(r.topic(), r.value()));
-            } catch (RuntimeException e) {
-                LOG.warn("Skipping undecodable risk clock at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
-            }
+            output.commit(state);
         }
 
         private String account(ConsumerRecord<byte[], byte[]> r) {
             return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-        }
-
-        /**
-         * True when nothing is left to fetch on a partition. The consumer only knows the lag of partitions
-         * it has fetched from; for the others (an empty partition, say) ask the broker, at most every 200 ms.
-         */
-        private boolean caughtUp(TopicPartition tp) {
-            OptionalLong lag = consumer.currentLag(tp);
-            if (lag.isPresent()) {
-                return lag.getAsLong() == 0;
-            }
-            long now = System.nanoTime();
-            if (knownEndAtNanos == Long.MIN_VALUE || now - knownEndAtNanos > 200_000_000L) {
-                knownEnd.putAll(consumer.endOffsets(queues.keySet(), settings.startTimeout()));
-                knownEndAtNanos = now;
-            }
-            return nextOffset.get(tp) >= knownEnd.getOrDefault(tp, Long.MAX_VALUE);
         }
 
         void close() {
@@ -492,28 +371,6 @@ public final class SinkRunner {
             sink.onOrder((Order) in.value(), origin, r.value());
         }
 
-        private InputRecord decode(ConsumerRecord<byte[], byte[]> r) {
-            boolean isTick = r.topic().equals(Topics.MD_TICKS.name());
-            int kind = isTick ? InputRecord.TICK : InputRecord.ORDER;
-            long fallback = r.timestamp() * 1_000L;
-            try {
-                if (r.value() == null) {
-                    return new InputRecord(fallback, kind, r, null, "record without a value (tombstone)");
-                }
-                if (isTick) {
-                    Tick tick = ticks.deserialize(r.topic(), r.value());
-                    return new InputRecord(Micros.of(tick.getEventTime()), kind, r, tick, null);
-                }
-                Order order = orders.deserialize(r.topic(), r.value());
-                return new InputRecord(Micros.of(order.getEventTime()), kind, r, order, null);
-            } catch (RuntimeException e) {
-                if (isTick) {
-                    metrics.counter("execution.ticks.undecodable").increment();
-                }
-                return new InputRecord(fallback, kind, r, null, "cannot decode: " + e.getMessage());
-            }
-        }
-
         private void instrument(ConsumerRecord<byte[], byte[]> r) {
             String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
             try {
@@ -522,89 +379,5 @@ public final class SinkRunner {
                 LOG.warn("Skipping undecodable instrument at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         }
-
-        /** Pauses partitions whose queues are long so one busy partition cannot fill the heap while another is fetched. */
-        private void flowControl() {
-            List<TopicPartition> pause = new ArrayList<>();
-            List<TopicPartition> resume = new ArrayList<>();
-            queues.forEach((tp, q) -> {
-                if (q.size() > MAX_QUEUED_PER_PARTITION && !paused.contains(tp)) {
-                    pause.add(tp);
-                } else if (q.size() < MAX_QUEUED_PER_PARTITION / 2 && paused.contains(tp)) {
-                    resume.add(tp);
-                }
-            });
-            if (!pause.isEmpty()) {
-                consumer.pause(pause);
-                paused.addAll(pause);
-            }
-            if (!resume.isEmpty()) {
-                consumer.resume(resume);
-                paused.removeAll(resume);
-            }
-        }
-
-        /** One transaction: outputs, the snapshot when the state changed, and the processed offsets. */
-        private void commit() {
-            producer.beginTransaction();
-            pending.forEach(producer::send);
-            pending.clear();
-            if (sink.dirty() || (lockstep != null && lockstep.dirty())) {
-                SinkState state = sink.snapshot();
-                if (lockstep != null) {
-                    state = state.withLockstep(lockstep.snapshot());
-                }
-                sequence++;
-                ExecutionSinkState snapshot = ExecutionSinkState.newBuilder().setSinkId(settings.sinkId())
-                        .setFormatVersion(SinkState.FORMAT_VERSION).setState(StateCodec.encode(state)).setSequence(sequence)
-                        .setEventTime(state.lastEventMicros() == Long.MIN_VALUE ? null : Micros.instant(state.lastEventMicros()))
-                        .build();
-                producer.send(record(Topics.EXEC_SINK_STATE, settings.sinkId(), snapshot,
-                        state.lastEventMicros() == Long.MIN_VALUE ? System.currentTimeMillis() : state.lastEventMicros() / 1_000));
-            }
-            if (!processed.isEmpty()) {
-                producer.sendOffsetsToTransaction(Map.copyOf(processed), new ConsumerGroupMetadata(groupId()));
-                processed.clear();
-            }
-            producer.commitTransaction();
-            lastCommitNanos = System.nanoTime();
-            metrics.counter("execution.transactions").increment();
-        }
-
-        @Override
-        public void report(ExecutionReport report) {
-            pending.add(record(Topics.EXEC_REPORTS, report.getAccount(), report, report.getEventTime().toEpochMilli()));
-            if (lockstep != null) {
-                lockstep.reportPublished(report.getAccount());
-            }
-        }
-
-        @Override
-        public void position(Position position) {
-            pending.add(record(Topics.EXEC_POSITIONS, position.getAccount(), position, position.getEventTime().toEpochMilli()));
-            if (lockstep != null) {
-                lockstep.positionPublished(position.getAccount());
-            }
-        }
-
-        @Override
-        public void control(io.liquidityengine.schemas.control.ControlCommand command) {
-            pending.add(record(Topics.CONTROL_COMMANDS, command.getAccount(), command, command.getEventTime().toEpochMilli()));
-        }
-
-        @Override
-        public void deadLetter(DeadLetter deadLetter) {
-            long ts = deadLetter.getEventTime() == null ? System.currentTimeMillis() : deadLetter.getEventTime().toEpochMilli();
-            pending.add(record(Topics.DLQ_EXECUTION, deadLetter.getSource(), deadLetter, ts));
-        }
     }
-
-    @SuppressWarnings("unchecked")
-    private <V extends SpecificRecord> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value, long timestampMillis) {
-        Serializer<SpecificRecord> serializer = serializers.computeIfAbsent(topic.name(),
-                n -> (Serializer<SpecificRecord>) (Serializer<?>) topic.valueSerde(clientConfig).serializer());
-        return new ProducerRecord<>(topic.name(), null, timestampMillis, key.getBytes(StandardCharsets.UTF_8),
-                serializer.serialize(topic.name(), value));
-    }
-
 }
