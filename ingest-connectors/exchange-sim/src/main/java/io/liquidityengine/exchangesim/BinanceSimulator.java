@@ -72,9 +72,9 @@ public final class BinanceSimulator extends ExchangeSimulator {
         });
     }
 
-    /** User data events sent so far to the connections of {@code apiKey}. */
-    public long userEventsSent(String apiKey) {
-        return call(() -> userEvents.getOrDefault(apiKey, 0L));
+    /** User data events sent so far on the connections of a listen key. */
+    public long userEventsSent(String listenKey) {
+        return call(() -> userEvents.getOrDefault(listenKey, 0L));
     }
 
     /** How many orders of {@code apiKey} the venue ever accepted with this client order id (a second one would be a duplicate). */
@@ -98,7 +98,7 @@ public final class BinanceSimulator extends ExchangeSimulator {
         for (Connection c : connections()) {
             if (c.listenKey != null && apiKey.equals(orderEntry.accountOf(c.listenKey))) {
                 c.send(text);
-                userEvents.merge(apiKey, 1L, Long::sum);
+                userEvents.merge(c.listenKey, 1L, Long::sum);
             }
         }
     }
