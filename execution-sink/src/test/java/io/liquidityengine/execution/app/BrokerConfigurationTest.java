@@ -63,8 +63,9 @@ class BrokerConfigurationTest {
     }
 
     @Test
-    void shouldFindThePaperAndDtcBrokersOnTheClassPath() {
-        assertThat(BrokerRegistry.load().names()).containsExactlyInAnyOrder("paper", "dtc");
+    void shouldFindThePaperDtcAndBinanceBrokersOnTheClassPath() {
+        assertThat(BrokerRegistry.load().names()).containsExactlyInAnyOrder("paper", "dtc", "binance");
+        assertThat(BrokerRegistry.load().factory("binance")).isInstanceOf(io.liquidityengine.execution.binance.BinanceBrokerFactory.class);
         assertThat(BrokerRegistry.load().factory("paper")).isInstanceOf(PaperBrokerFactory.class);
         assertThat(BrokerRegistry.load().factory("dtc")).isInstanceOf(io.liquidityengine.execution.dtc.DtcBrokerFactory.class);
     }
