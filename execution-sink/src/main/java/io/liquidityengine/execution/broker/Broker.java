@@ -32,10 +32,22 @@ public interface Broker extends AutoCloseable {
     /**
      * Brings the sink's view and the venue's into agreement after {@link #start} (on every start of the
      * sink, so after every restart too): open orders, fills since the last one reported, positions. Fills
-     * missed while the sink was down go to the listener once. Default: nothing to do (the venue's state
-     * is the broker's own snapshot, as for the paper broker).
+     * missed while the sink was down go to the listener once. A broker may only start it here and report
+     * through its inbox, holding input meanwhile ({@link #holdsInput}). Default: nothing to do (the venue's
+     * state is the broker's own snapshot, as for the paper broker).
      */
     default void reconcile() {
+    }
+
+    /**
+     * True while the broker cannot take instructions yet: a reconciliation whose answers reach the sink
+     * through the {@link BrokerInbox} is still running. The runner then processes no input record, only
+     * the inbox, until it is false again, so every instruction reaches the broker after the reconciliation,
+     * as if {@link #reconcile} had waited for the venue, without the sink's thread ever waiting on it.
+     * Default: false (a broker that reconciles within the call, or not at all).
+     */
+    default boolean holdsInput() {
+        return false;
     }
 
     /**

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: the session thread only hands {@link OrderUpdate}s to the sink through the inbox as tasks;
  * every state change happens on the sink's thread (calls, inbox tasks, {@link #reconcile}), so the state
- * saved at a commit is exactly what the events committed with it say.
+ * saved at a commit is exactly what the events committed with it say. The sink's thread never waits for
+ * the server: requests are answered through the inbox too, and the broker {@link #holdsInput holds the
+ * sink's input} until the answers it needs before the next instruction have been booked.
  */
 public final class DtcBroker implements Broker {
 
@@ -72,8 +74,8 @@ public final class DtcBroker implements Broker {
             }
         });
         this.messages = new DtcMessages(config.tradeAccount());
-        this.updates = new DtcOrderUpdates(context.account(), book, session, messages);
-        this.reconciler = new DtcReconciler(context.account(), config.tradeAccount(), book, session, messages, updates);
+        this.updates = new DtcOrderUpdates(context.account(), book, session, messages, context.inbox());
+        this.reconciler = new DtcReconciler(context.account(), config.tradeAccount(), book, session, messages, updates, context.inbox());
     }
 
     // ---- lifecycle ----
@@ -104,6 +106,12 @@ public final class DtcBroker implements Broker {
     @Override
     public void reconcile() {
         reconciler.reconcile(context.listener());
+    }
+
+    /** While a reconciliation, or the lookup of an order a duplicate reject named, waits for the server's answer. */
+    @Override
+    public boolean holdsInput() {
+        return reconciler.running() || updates.lookingUp();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.liquidityengine.dtc.message.OrderType;
 import io.liquidityengine.dtc.message.OrderUpdate;
 import io.liquidityengine.dtc.message.OrderUpdateReason;
 import io.liquidityengine.execution.broker.BrokerEvent;
+import io.liquidityengine.execution.broker.BrokerInbox;
 import io.liquidityengine.execution.broker.OrderRole;
 import io.liquidityengine.execution.dtc.DtcBook.Bracket;
 import io.liquidityengine.execution.dtc.DtcBook.Order;
@@ -44,12 +45,15 @@ final class DtcOrderUpdates {
     private final DtcBook book;
     private final DtcSession session;
     private final DtcMessages messages;
+    private final BrokerInbox inbox;
+    private int lookups;
 
-    DtcOrderUpdates(String account, DtcBook book, DtcSession session, DtcMessages messages) {
+    DtcOrderUpdates(String account, DtcBook book, DtcSession session, DtcMessages messages, BrokerInbox inbox) {
         this.account = account;
         this.book = book;
         this.session = session;
         this.messages = messages;
+        this.inbox = inbox;
     }
 
     /** Books one order update; idempotent (a fill or cancel already booked is not reported again). */
@@ -189,19 +193,49 @@ final class DtcOrderUpdates {
         }
         if (o.status == Status.SENT && o.serverId.isEmpty()) {
             // the server may already hold this client order id (sent before a crash, found neither open nor filled):
-            // its state, asked for by the server order id the reject names, is what this order became
+            // its state, asked for by the server order id the reject names, is what this order became (answered in an inbox task)
             Matcher named = NAMED_ORDER.matcher(text);
-            OrderUpdate held = named.find() ? session.byServerId(named.group(1)) : null;
-            if (held != null && held.clientOrderId().equals(o.id)) {
-                LOG.info("DTC broker of account {}: order {} was already at the server ({}); adopted: {}", account, o.id,
-                        held.serverOrderId(), OrderStatus.name(held.orderStatus()));
-                o.serverId = held.serverOrderId();
-                o.status = Status.WORKING;
-                checkAccepted(b, out);
-                apply(held, out);
+            if (named.find()) {
+                String sid = named.group(1);
+                lookups++;
+                int id = session.nextRequestId();
+                session.submit(id, session.byServerIdRequest(id, sid), answer -> inbox.run(next -> {
+                    lookups--;
+                    duplicateLookedUp(o, DtcSession.answeredOrder(answer), text, t, next);
+                }), failure -> inbox.run(next -> {
+                    lookups--;
+                    throw failure;
+                }));
                 return;
             }
         }
+        rejected(b, o, text, t, out);
+    }
+
+    /** Lookups of rejected duplicates not answered yet: the broker holds the sink's input meanwhile. */
+    boolean lookingUp() {
+        return lookups > 0;
+    }
+
+    /** The answer to the lookup of the order a duplicate reject named: that order's state is {@code o}'s if it holds {@code o}'s id. */
+    private void duplicateLookedUp(Order o, OrderUpdate held, String text, long t, Consumer<? super BrokerEvent> out) {
+        Bracket b = book.order(o.id) == o ? book.bracket(o.bracketId) : null;
+        if (b == null || o.status != Status.SENT || !o.serverId.isEmpty()) {
+            return; // settled meanwhile
+        }
+        if (held != null && held.clientOrderId().equals(o.id)) {
+            LOG.info("DTC broker of account {}: order {} was already at the server ({}); adopted: {}", account, o.id,
+                    held.serverOrderId(), OrderStatus.name(held.orderStatus()));
+            o.serverId = held.serverOrderId();
+            o.status = Status.WORKING;
+            checkAccepted(b, out);
+            apply(held, out);
+            return;
+        }
+        rejected(b, o, text, t, out);
+    }
+
+    private void rejected(Bracket b, Order o, String text, long t, Consumer<? super BrokerEvent> out) {
         o.status = Status.REJECTED;
         if (o.role == OrderRole.FLATTEN) {
             out.accept(new BrokerEvent.Rejected(b.flattenId, b.bracketId, text, t));

@@ -8,6 +8,7 @@ import io.liquidityengine.dtc.message.OpenOrdersRequest;
 import io.liquidityengine.dtc.message.OrderUpdate;
 import io.liquidityengine.dtc.message.PositionUpdate;
 import io.liquidityengine.execution.broker.BrokerEvent;
+import io.liquidityengine.execution.broker.BrokerInbox;
 import io.liquidityengine.execution.broker.BrokerEvent.Discrepancy;
 import io.liquidityengine.execution.broker.OrderRole;
 import io.liquidityengine.execution.dtc.DtcBook.Bracket;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * booked through {@link DtcOrderUpdates} (idempotent), orders the server has and the book does not are
  * held as unclaimed for adoption, lost sends are sent, and orders the server does not know, foreign
  * orders and position mismatches are reported as {@link Discrepancy}s. Sink thread only.
+ *
+ * <p>It never waits for the server: each request's answer comes back as an inbox task that takes the next
+ * step (fills, then open orders, then one lookup by server order id at a time, then positions), and
+ * while a reconciliation runs the broker holds the sink's input ({@code Broker.holdsInput}), so no
+ * instruction is processed before it is done, as when each answer was awaited on the sink's thread.
  */
 final class DtcReconciler {
 
@@ -44,6 +50,9 @@ final class DtcReconciler {
     private final DtcSession session;
     private final DtcMessages messages;
     private final DtcOrderUpdates updates;
+    private final BrokerInbox inbox;
+    /** The reconciliation running, or null. */
+    private Run run;
     /** Whether the sink has processed again everything a predecessor may have sent (see {@link #inputCaughtUp}). */
     private boolean inputCaughtUp;
     /** Foreign orders and positions not checked yet: orders at the server were waiting to be adopted. */
@@ -51,116 +60,203 @@ final class DtcReconciler {
     /** The time of what reconciliation reports: the latest the sink or the server has seen of this account. */
     private long seenMicros;
 
-    DtcReconciler(String account, String tradeAccount, DtcBook book, DtcSession session, DtcMessages messages, DtcOrderUpdates updates) {
+    DtcReconciler(String account, String tradeAccount, DtcBook book, DtcSession session, DtcMessages messages, DtcOrderUpdates updates,
+                  BrokerInbox inbox) {
         this.account = account;
         this.tradeAccount = tradeAccount;
         this.book = book;
         this.session = session;
         this.messages = messages;
         this.updates = updates;
+        this.inbox = inbox;
     }
 
     /**
-     * Open orders, fills since the last booked fill and positions against the book: missed
-     * fills and cancels are booked (once: booking is idempotent), orders the server does not know and
-     * orders the engine never sent are reported as {@link Discrepancy}s, and so is a position that
-     * differs from what the booked fills make it.
+     * Starts a reconciliation (see {@link DtcReconciler}); it goes on in inbox tasks as the server answers,
+     * and {@link #running} until it is done. Starting one while another runs (a re-logon) abandons the
+     * earlier one: the answers it still waits for are ignored.
      */
     void reconcile(Consumer<? super BrokerEvent> out) {
+        Run r = new Run();
+        run = r;
         DtcBook.State state = book.state;
-        // fills since the last fill booked (a whole second earlier: DTC fill times are seconds; booking is idempotent)
-        int id = session.nextRequestId();
-        long since = state.lastFillMicros == 0 ? 0 : state.lastFillMicros / 1_000_000L - 1;
-        Set<String> filledAtServer = new LinkedHashSet<>();
         seenMicros = Math.max(seenMicros, state.lastEventMicros);
-        for (DtcMessage m : session.request(id, HistoricalOrderFillsRequest.builder().requestId(id).tradeAccount(tradeAccount).startDateTime(since).build())) {
+        // fills since the last fill booked (a whole second earlier: DTC fill times are seconds; booking is idempotent)
+        r.since = state.lastFillMicros == 0 ? 0 : state.lastFillMicros / 1_000_000L - 1;
+        ask(r, id -> HistoricalOrderFillsRequest.builder().requestId(id).tradeAccount(tradeAccount).startDateTime(r.since).build(), this::fills);
+    }
+
+    /** True while a reconciliation waits for answers: the broker holds the sink's input meanwhile. */
+    boolean running() {
+        return run != null;
+    }
+
+    /** One reconciliation's progress; its steps run as inbox tasks, each once the server answered the step before. */
+    private static final class Run {
+        long since;
+        final Set<String> filledAtServer = new LinkedHashSet<>();
+        final Set<String> found = new HashSet<>();
+        final List<OrderUpdate> learnt = new ArrayList<>();
+        final Set<String> known = new HashSet<>();
+        final ArrayDeque<String> ask = new ArrayDeque<>();
+        List<Order> candidates = List.of();
+        int next;
+        final List<OrderUpdate> ended = new ArrayList<>();
+    }
+
+    /**
+     * Sends a request of run {@code r}; its answer goes to {@code then} as an inbox task, so on the sink's
+     * thread, in the order the server sent it among the order updates. A run that was abandoned meanwhile
+     * ignores it; a request not answered (or not sent: session down) fails the sink there, as it did when
+     * reconciliation waited for each answer.
+     */
+    private void ask(Run r, java.util.function.IntFunction<DtcMessage> request, Step then) {
+        int id = session.nextRequestId();
+        session.submit(id, request.apply(id), answer -> inbox.run(out -> {
+            if (run == r) {
+                then.next(r, answer, out);
+            }
+        }), failure -> inbox.run(out -> {
+            if (run == r) {
+                throw failure;
+            }
+        }));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void next(Run r, List<DtcMessage> answer, Consumer<? super BrokerEvent> out);
+    }
+
+    private void fills(Run r, List<DtcMessage> answer, Consumer<? super BrokerEvent> out) {
+        for (DtcMessage m : answer) {
             if (m instanceof HistoricalOrderFillResponse f && f.noOrderFills() == 0) {
-                filledAtServer.add(f.serverOrderId());
+                r.filledAtServer.add(f.serverOrderId());
                 seenMicros = Math.max(seenMicros, f.dateTime() * 1_000_000L);
             }
         }
         // every open order at the server
-        id = session.nextRequestId();
-        Set<String> found = new HashSet<>();
-        List<OrderUpdate> learnt = new ArrayList<>();
-        for (DtcMessage m : session.request(id, OpenOrdersRequest.builder().requestId(id).requestAllOrders(1).tradeAccount(tradeAccount).build())) {
+        ask(r, id -> OpenOrdersRequest.builder().requestId(id).requestAllOrders(1).tradeAccount(tradeAccount).build(), this::openOrders);
+    }
+
+    private void openOrders(Run r, List<DtcMessage> answer, Consumer<? super BrokerEvent> out) {
+        for (DtcMessage m : answer) {
             if (m instanceof OrderUpdate u && u.noOrders() == 0) {
-                learnt.add(u);
+                r.learnt.add(u);
             }
         }
         // filled orders the state does not know by server id (sent before a crash, after the last snapshot), and their OCO partners and parents
-        Set<String> known = new HashSet<>();
-        state.orders.values().forEach(o -> known.add(o.serverId));
-        learnt.forEach(u -> known.add(u.serverOrderId()));
-        ArrayDeque<String> ask = new ArrayDeque<>();
-        filledAtServer.stream().filter(sid -> !known.contains(sid)).forEach(ask::add);
-        learnt.forEach(u -> linked(u, known, ask));
-        while (!ask.isEmpty()) {
-            String sid = ask.poll();
-            if (!known.add(sid)) {
+        book.state.orders.values().forEach(o -> r.known.add(o.serverId));
+        r.learnt.forEach(u -> r.known.add(u.serverOrderId()));
+        r.filledAtServer.stream().filter(sid -> !r.known.contains(sid)).forEach(r.ask::add);
+        r.learnt.forEach(u -> linked(u, r.known, r.ask));
+        lookUpNext(r, out);
+    }
+
+    /** The orders to learn by server id, one request at a time. */
+    private void lookUpNext(Run r, Consumer<? super BrokerEvent> out) {
+        while (!r.ask.isEmpty()) {
+            String sid = r.ask.poll();
+            if (!r.known.add(sid)) {
                 continue;
             }
-            OrderUpdate u = session.byServerId(sid);
-            if (u != null) {
-                learnt.add(u);
-                linked(u, known, ask);
-            }
+            ask(r, id -> session.byServerIdRequest(id, sid), (run, answer, o) -> {
+                OrderUpdate u = DtcSession.answeredOrder(answer);
+                if (u != null) {
+                    run.learnt.add(u);
+                    linked(u, run.known, run.ask);
+                }
+                lookUpNext(run, o);
+            });
+            return;
         }
-        for (OrderUpdate u : learnt) {
+        learnt(r, out);
+    }
+
+    /** What the server has: booked for the orders the book holds, held as unclaimed for the others. */
+    private void learnt(Run r, Consumer<? super BrokerEvent> out) {
+        for (OrderUpdate u : r.learnt) {
             seenMicros = Math.max(seenMicros, Math.round(u.latestTransactionDateTime() * 1_000_000d));
-            found.add(u.clientOrderId());
-            if (state.orders.containsKey(u.clientOrderId())) {
+            r.found.add(u.clientOrderId());
+            if (book.state.orders.containsKey(u.clientOrderId())) {
                 updates.apply(u, out);
             } else {
                 book.unclaimed.put(u.clientOrderId(), u);
             }
         }
-        // orders this sink believes working that are not open there: filled, canceled, unknown, or never sent
-        List<OrderUpdate> ended = new ArrayList<>();
-        for (Order o : List.copyOf(state.orders.values())) {
-            if (!state.orders.containsKey(o.id) || !(o.status == Status.SENT || o.status == Status.WORKING) || found.contains(o.id)) {
+        r.candidates = List.copyOf(book.state.orders.values());
+        checkNext(r, out);
+    }
+
+    /** Orders this sink believes working that are not open there: filled, canceled, unknown, or never sent. */
+    private void checkNext(Run r, Consumer<? super BrokerEvent> out) {
+        while (r.next < r.candidates.size()) {
+            Order o = r.candidates.get(r.next++);
+            if (!unsettled(r, o)) {
                 continue;
             }
-            Bracket b = state.brackets.get(o.bracketId);
+            Bracket b = book.state.brackets.get(o.bracketId);
             if (!o.serverId.isEmpty()) {
-                OrderUpdate u = session.byServerId(o.serverId);
-                if (u != null) {
-                    ended.add(u);
-                    continue;
-                }
+                String sid = o.serverId;
+                ask(r, id -> session.byServerIdRequest(id, sid), (run, answer, out2) -> {
+                    OrderUpdate u = DtcSession.answeredOrder(answer);
+                    if (u != null) {
+                        run.ended.add(u);
+                    } else if (unsettled(run, o)) {
+                        unknown(o, book.state.brackets.get(o.bracketId), out2);
+                    }
+                    checkNext(run, out2);
+                });
+                return;
             } else if (b != null && o.status == Status.SENT) {
                 resend(b, o);
                 continue;
             }
-            out.accept(new Discrepancy(o.id, o.bracketId, account, Discrepancy.Kind.ORDER_UNKNOWN_AT_VENUE,
-                    b == null ? null : b.instrument.symbol(), "order " + o.id + " of bracket " + o.bracketId + " is not known at the server"
-                    + (o.serverId.isEmpty() ? "" : " (" + o.serverId + ")") + "; bracket marked rejected", seenMicros));
-            if (b != null) {
-                book.remove(b);
-            }
+            unknown(o, b, out);
         }
+        ended(r, out);
+    }
+
+    /** Whether the book still holds order {@code o} as sent or working, and the server did not list it as open or filled. */
+    private boolean unsettled(Run r, Order o) {
+        return book.state.orders.get(o.id) == o && (o.status == Status.SENT || o.status == Status.WORKING) && !r.found.contains(o.id);
+    }
+
+    private void unknown(Order o, Bracket b, Consumer<? super BrokerEvent> out) {
+        out.accept(new Discrepancy(o.id, o.bracketId, account, Discrepancy.Kind.ORDER_UNKNOWN_AT_VENUE,
+                b == null ? null : b.instrument.symbol(), "order " + o.id + " of bracket " + o.bracketId + " is not known at the server"
+                + (o.serverId.isEmpty() ? "" : " (" + o.serverId + ")") + "; bracket marked rejected", seenMicros));
+        if (b != null) {
+            book.remove(b);
+        }
+    }
+
+    private void ended(Run r, Consumer<? super BrokerEvent> out) {
         // booked in the order they happened (at one trade a fill before the OCO cancel it caused), as the session would have
-        ended.sort(DtcOrderUpdates.IN_TIME);
-        ended.forEach(u -> updates.apply(u, out));
-        if (!filledAtServer.isEmpty()) {
-            LOG.debug("DTC broker of account {}: {} fills at the server since {}", account, filledAtServer.size(), since);
+        r.ended.sort(DtcOrderUpdates.IN_TIME);
+        r.ended.forEach(u -> updates.apply(u, out));
+        if (!r.filledAtServer.isEmpty()) {
+            LOG.debug("DTC broker of account {}: {} fills at the server since {}", account, r.filledAtServer.size(), r.since);
         }
         if (!inputCaughtUp && !book.unclaimed.isEmpty()) {
             checkDeferred = true;
             LOG.info("DTC broker of account {}: {} orders at the server not in the restored state ({}); they are adopted when their"
                     + " instructions are processed again, positions are checked once the sink has caught up", account, book.unclaimed.size(),
                     String.join(", ", book.unclaimed.keySet()));
+            run = null;
             return;
         }
-        foreignAndPositions(out);
+        foreignAndPositions(r, out);
     }
 
-    /** The sink has processed again every instruction a predecessor may have acted on: the deferred checks run now. */
+    /** The sink has processed again every instruction a predecessor may have acted on: the deferred checks run now (the positions asked for). */
     void inputCaughtUp(Consumer<? super BrokerEvent> out) {
         inputCaughtUp = true;
-        if (checkDeferred) {
+        if (checkDeferred && run == null) {
             checkDeferred = false;
-            foreignAndPositions(out);
+            Run r = new Run();
+            run = r;
+            foreignAndPositions(r, out);
         }
     }
 
@@ -196,8 +292,9 @@ final class DtcReconciler {
         }
     }
 
-    /** Open orders the sink never sent ({@code FOREIGN_ORDER}) and the positions against what the booked fills make them. */
-    private void foreignAndPositions(Consumer<? super BrokerEvent> out) {
+    /** Open orders the sink never sent ({@code FOREIGN_ORDER}), then the positions asked for, to compare with what the booked fills make them. */
+    private void foreignAndPositions(Run r, Consumer<? super BrokerEvent> out) {
+        checkDeferred = false;
         for (OrderUpdate u : List.copyOf(book.unclaimed.values())) {
             if (DtcOrderUpdates.active(u)) {
                 out.accept(new Discrepancy(u.clientOrderId(), null, account, Discrepancy.Kind.FOREIGN_ORDER, u.symbol(),
@@ -207,9 +304,13 @@ final class DtcReconciler {
         }
         book.unclaimed.clear();
         long seen = seenMicros;
-        int id = session.nextRequestId();
+        ask(r, id -> CurrentPositionsRequest.builder().requestId(id).tradeAccount(tradeAccount).build(), (run, answer, o) -> positions(answer, seen, o));
+    }
+
+    private void positions(List<DtcMessage> answer, long seen, Consumer<? super BrokerEvent> out) {
+        run = null;
         Map<String, BigDecimal> server = new TreeMap<>();
-        for (DtcMessage m : session.request(id, CurrentPositionsRequest.builder().requestId(id).tradeAccount(tradeAccount).build())) {
+        for (DtcMessage m : answer) {
             if (m instanceof PositionUpdate p && p.noPositions() == 0) {
                 server.merge(p.symbol(), BigDecimal.valueOf(p.quantity()), BigDecimal::add);
             }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The DTC broker's transport: one {@link DtcClient} session of an account, its logon, and requests
  * answered by request id. Unsolicited {@link OrderUpdate}s and re-logons go to the {@link Handler} on the
- * session's thread; answers to requests are collected by request id, and awaited on the caller's
- * thread.
+ * session's thread; answers to requests are collected by request id,, and either awaited on the caller's
+ * thread ({@link #request}) or handed to a callback when complete ({@link #submit}).
  */
 final class DtcSession {
 
@@ -137,6 +138,31 @@ final class DtcSession {
         }
     }
 
+    /**
+     * Sends a request (built with {@code id}) without waiting: {@code answer} gets its whole answer, or
+     * {@code failure} an exception when the session is down or no answer came within
+     * {@code request-timeout-seconds}. Both are called on the session's (or the timer's) thread, the answer
+     * as soon as its last message arrived, so before any message the server sent after it is handed on.
+     */
+    void submit(int id, DtcMessage message, Consumer<List<DtcMessage>> answer, Consumer<IllegalStateException> failure) {
+        Request r = new Request();
+        requests.put(id, r);
+        r.done.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((messages, error) -> {
+            requests.remove(id);
+            if (error == null) {
+                answer.accept(messages);
+            } else {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+                failure.accept(new IllegalStateException("DTC broker of account " + account + ": " + (cause instanceof TimeoutException
+                        ? "no answer to request " + id + " (" + message.getClass().getSimpleName() + ") within " + config.requestTimeout().toSeconds() + " s"
+                        : cause.getMessage()), error));
+            }
+        });
+        if (client == null || !client.send(message)) {
+            r.done.completeExceptionally(new IllegalStateException("not connected, cannot send " + message.getClass().getSimpleName()));
+        }
+    }
+
     /** The request for one order by its server order id, whatever its status. */
     OpenOrdersRequest byServerIdRequest(int id, String serverId) {
         return OpenOrdersRequest.builder().requestId(id).requestAllOrders(0).serverOrderId(serverId).tradeAccount(config.tradeAccount()).build();
@@ -145,12 +171,6 @@ final class DtcSession {
     /** The order an answer to {@link #byServerIdRequest} names, or null if the server does not know it. */
     static OrderUpdate answeredOrder(List<DtcMessage> answer) {
         return answer.get(0) instanceof OrderUpdate u && u.noOrders() == 0 ? u : null;
-    }
-
-    /** The server's current view of one order (waits for it), or null. */
-    OrderUpdate byServerId(String serverId) {
-        int id = nextRequestId();
-        return answeredOrder(request(id, byServerIdRequest(id, serverId)));
     }
 
     /**

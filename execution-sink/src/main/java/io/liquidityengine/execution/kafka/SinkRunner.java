@@ -89,6 +89,8 @@ public final class SinkRunner {
         }
     }
 
+    private static final Duration HELD_POLL = Duration.ofMillis(5);
+
     private final Map<String, Object> clientConfig;
     private final Settings settings;
     private final MeterRegistry metrics;
@@ -264,7 +266,8 @@ public final class SinkRunner {
         }
 
         void round() {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(settings.pollTimeout())) {
+            // while a broker's reconciliation is answered through the inbox, come back to the inbox soon
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(sink.holdsInput() ? HELD_POLL : settings.pollTimeout())) {
                 if (r.topic().equals(Topics.REF_INSTRUMENTS.name())) {
                     instrument(r);
                 } else if (r.topic().equals(Topics.RISK_CLOCK.name())) {
@@ -307,6 +310,9 @@ public final class SinkRunner {
                 InputRecord head = merge.peek();
                 if (head == null) {
                     return count;
+                }
+                if (head.kind() == InputRecord.ORDER ? !sink.readyFor((Order) head.value()) : sink.holdsInput()) {
+                    return count; // a broker's reconciliation is answered through the inbox: nothing before it is done
                 }
                 if (lockstep != null && head.kind() == InputRecord.TICK && lockstep.gate(head.eventMicros()) != Lockstep.Gate.OPEN) {
                     return count; // the risk stage has not decided up to this trade yet, or not answered our last reports

@@ -122,7 +122,7 @@ public final class ExecutionSink {
      * the first order; with every account configured ({@code accounts} empty) brokers are made on first use.
      */
     public void start() {
-        config.accounts().stream().sorted().forEach(this::broker);
+        config.accounts().stream().sorted().filter(a -> !brokers.containsKey(a)).forEach(a -> open(a, null));
     }
 
     private boolean inputCaughtUp;
@@ -139,13 +139,46 @@ public final class ExecutionSink {
         brokers.keySet().stream().sorted().forEach(a -> brokers.get(a).broker().inputCaughtUp());
     }
 
-    /** The account's broker, made, started and reconciled on first use. */
+    /** The account's broker, made, started and reconciled on first use; never one that still holds input (see {@link #readyFor}). */
     private Broker broker(String account) {
         AccountBroker existing = brokers.get(account);
-        if (existing != null) {
-            return existing.broker();
+        AccountBroker b = existing != null ? existing : open(account, null);
+        if (b.broker().holdsInput()) {
+            throw new IllegalStateException("the " + b.name() + " broker of account " + account + " is still reconciling: an instruction must"
+                    + " wait until readyFor says so");
         }
-        return open(account, null).broker();
+        return b.broker();
+    }
+
+    /**
+     * True while a broker holds input (a reconciliation answered through the inbox is still running): the
+     * runner then processes no input record, only the inbox, so instructions and trades reach the brokers in
+     * the same order and after the same reconciliation as if it had been awaited.
+     */
+    public boolean holdsInput() {
+        for (AccountBroker b : brokers.values()) {
+            if (b.broker().holdsInput()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #onOrder} can take this order now. An order that will be handed to an account without
+     * a broker yet makes that broker here (start, reconcile), so a reconciliation answered through the inbox
+     * is done before the order reaches it: false until then, and while any broker {@link #holdsInput}.
+     */
+    public boolean readyFor(Order order) {
+        if (holdsInput()) {
+            return false;
+        }
+        if (order == null || brokers.containsKey(order.getAccount()) || executed.containsKey(order.getClientOrderId())
+                || (!config.accounts().isEmpty() && !config.accounts().contains(order.getAccount()))
+                || !instruments.containsKey(order.getInstrument())) {
+            return true;
+        }
+        return !open(order.getAccount(), null).broker().holdsInput();
     }
 
     private AccountBroker open(String account, BrokerSnapshot state) {

@@ -73,10 +73,19 @@ class DtcReconciliationTest {
         }
 
         Client settle() {
+            int drained;
             do {
                 broker.roundTrip();
-            } while (inbox.drainTo(e -> events.add(line(e))) > 0);
+                drained = inbox.drainTo(e -> events.add(line(e)));
+            } while (drained > 0 || broker.holdsInput());
             return this;
+        }
+
+        /** Starts a reconciliation and books its answers as the sink would: one inbox drain per answer, until it is done. */
+        Client reconcile() {
+            broker.reconcile();
+            assertThat(broker.holdsInput()).as("the answers come through the inbox; the sink's input waits meanwhile").isTrue();
+            return settle();
         }
 
         List<String> take() {
@@ -122,13 +131,40 @@ class DtcReconciliationTest {
         m.trade(new BigDecimal("6000.00"), at(1)); // the entry fills while no broker is connected
 
         Client second = new Client(m, saved);
-        second.broker.reconcile();
-        assertThat(second.take()).containsExactly("B1 filled ENTRY BUY 6000 x1 at 1000000");
+        assertThat(second.reconcile().take()).containsExactly("B1 filled ENTRY BUY 6000 x1 at 1000000");
         second.broker.reconcile();
         assertThat(second.settle().take()).as("a second reconciliation finds nothing new").isEmpty();
 
         m.trade(new BigDecimal("6004.25"), at(2));
         assertThat(second.settle().take()).containsExactly("B1 filled TARGET B1-L1 SELL 6004 x1 at 2000000", "B1 cancelled STOP B1-L1");
+    }
+
+    @Test
+    void reconciliationTakesOneStepPerAnswerOnTheSinksThreadAndNeverWaitsForTheServer() {
+        DtcLoopback.Market m = loopback.market();
+        Client first = new Client(m, Optional.empty());
+        first.broker.place(market("B1", Side.BUY, 1, "6004.00", "5990.00"));
+        assertThat(first.settle().take()).containsExactly("B1 accepted");
+        Optional<BrokerState> saved = first.broker.saveState();
+        first.broker.close();
+        m.trade(new BigDecimal("6000.00"), at(1)); // the entry fills while no broker is connected
+
+        Client second = new Client(m, saved);
+        second.broker.reconcile(); // sends the first request and returns
+        assertThat(second.broker.holdsInput()).isTrue();
+        List<String> steps = new ArrayList<>();
+        while (second.broker.holdsInput()) {
+            second.broker.roundTrip(); // the server has answered the step's request by now: its answer waits in the inbox
+            assertThat(second.events).as("nothing is booked outside the sink's drain").isEmpty();
+            int drained = second.inbox.drainTo(e -> second.events.add(line(e)));
+            steps.add(drained + " " + second.take() + " holds input " + second.broker.holdsInput());
+        }
+        assertThat(steps).as("fills since the last one, open orders, B1 (no longer open) by server id, positions").containsExactly(
+                "1 [] holds input true",
+                "1 [] holds input true",
+                "1 [B1 filled ENTRY BUY 6000 x1 at 1000000] holds input true",
+                "1 [] holds input false");
+        assertThat(second.settle().take()).isEmpty();
     }
 
     @Test
@@ -149,12 +185,11 @@ class DtcReconciliationTest {
         assertThat(manual.settle().take()).containsExactly("M1 accepted");
 
         Client restored = new Client(other, saved);
-        restored.broker.reconcile();
-        assertThat(restored.take()).containsExactly(
+        assertThat(restored.reconcile().take()).containsExactly(
                 "ORDER_UNKNOWN_AT_VENUE B1 B1 ES: order B1 of bracket B1 is not known at the server (" + serverIdOf(saved) + "); bracket marked rejected");
         // M1 could still be one of the sink's own orders, sent before a crash, whose instruction is being processed again
         restored.broker.inputCaughtUp();
-        assertThat(restored.take()).containsExactly(
+        assertThat(restored.settle().take()).containsExactly(
                 "FOREIGN_ORDER M1 null " + other.tape().symbol() + ": order M1 (" + serverIdOf(manual.broker.saveState()) + ", " + other.tape().symbol()
                         + ") is open at the server but was not sent by this sink; left alone");
         assertThat(restored.broker.saveState()).as("the unknown bracket is dropped").isEmpty();
@@ -196,8 +231,12 @@ class DtcReconciliationTest {
         ExecutionSink sink = new ExecutionSink(new ExecutionSink.Config(Set.of("ACCT"), Duration.ofDays(7)), brokers, output, metrics);
         try {
             sink.start(); // start + reconcile: the server holds +2 ES, the sink nothing
+            assertThat(sink.holdsInput()).as("reconciling: the runner processes no input").isTrue();
+            drainWhileHeld(sink);
             assertThat(commands).as("X1 may still be adopted by an instruction processed again").isEmpty();
             sink.inputCaughtUp(); // (the runner: every input record of the start processed)
+            assertThat(sink.holdsInput()).as("the positions are asked for").isTrue();
+            drainWhileHeld(sink);
         } finally {
             sink.close();
         }
@@ -231,8 +270,7 @@ class DtcReconciliationTest {
         first.broker.close(); // the crash: nothing of this was committed
 
         Client second = new Client(m, committed);
-        second.broker.reconcile();
-        assertThat(second.take()).as("the server's orders may be the sink's own: nothing decided yet").isEmpty();
+        assertThat(second.reconcile().take()).as("the server's orders may be the sink's own: nothing decided yet").isEmpty();
         second.broker.place(b1); // the PLACE processed again
         assertThat(second.take()).containsExactly("B1 accepted", "B1 filled ENTRY BUY 6000 x3 at 1000000");
         assertThat(second.broker.sent()).as("every order of B1 adopted, none sent again").isZero();
@@ -264,7 +302,7 @@ class DtcReconciliationTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("orders").get("B1")).put("status", "FILLED");
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("orders").get("B1/S1")).put("status", "SENT");
         Client second = new Client(m, Optional.of(new BrokerState(accepted.formatVersion(), json.writeValueAsBytes(tree))));
-        second.broker.reconcile();
+        second.reconcile();
         second.broker.inputCaughtUp();
         assertThat(second.settle().take()).as("the stop is sent, nothing reported").isEmpty();
         assertThat(second.broker.sent()).isEqualTo(1);
@@ -287,7 +325,7 @@ class DtcReconciliationTest {
         // neither open nor filled at the server: nothing to find, so the PLACE processed again sends B1; the server rejects
         // the duplicate naming its order, and the broker takes that order's state instead of reporting a reject
         Client second = new Client(m, Optional.empty());
-        second.broker.reconcile();
+        second.reconcile();
         second.broker.place(b1);
         assertThat(second.settle().take()).containsExactly("B1 cancelled ENTRY");
         assertThat(second.broker.saveState()).as("the bracket is over").isEmpty();
@@ -331,7 +369,7 @@ class DtcReconciliationTest {
         }
 
         Client restarted = new Client(m, Optional.empty());
-        restarted.broker.reconcile();
+        restarted.reconcile();
         restarted.broker.place(market("B1", Side.BUY, 1, "6004.00", "5990.00"));
         assertThat(restarted.broker.sent()).as("the OCO pair only; the entry is adopted").isEqualTo(1);
         assertThat(restarted.settle().take()).containsExactly("B1 accepted");
@@ -342,6 +380,18 @@ class DtcReconciliationTest {
         m.trade(new BigDecimal("5990.00"), at(2));
         assertThat(restarted.settle().take()).containsExactly("B1 filled STOP B1-L1 SELL 5990 x1 at 2000000",
                 "B1 cancelled TARGET B1-L1");
+    }
+
+    /** The runner's rounds while a broker holds input: the inbox drained until the answers are booked (bounded by the request timeout). */
+    private static void drainWhileHeld(ExecutionSink sink) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (sink.holdsInput()) {
+            sink.drainBrokerEvents();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the reconciliation was not answered within the request timeout");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private static String serverIdOf(Optional<BrokerState> saved) {
