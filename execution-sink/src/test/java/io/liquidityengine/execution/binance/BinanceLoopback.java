@@ -42,12 +42,12 @@ final class BinanceLoopback implements AutoCloseable {
     /** A fresh account and symbol. */
     synchronized Market market() {
         next++;
-        Market m = new Market(this, "loopbackApiKey" + next + "x9QpL2", "loopbackSecret" + next + "Zr7Wm4", "ES" + next + "USDT");
+        Market m = new Market(this, next, "loopbackApiKey" + next + "x9QpL2", "loopbackSecret" + next + "Zr7Wm4", "ES" + next + "USDT");
         sim.addAccount(m.apiKey, m.secret);
         sim.listSymbol(m.symbol, new BigDecimal("0.25"), BigDecimal.ONE);
         try {
-            Files.writeString(dir.resolve(m.apiKey), m.apiKey + "\n");
-            Files.writeString(dir.resolve(m.secret), m.secret + "\n");
+            Files.writeString(dir.resolve("api-key-" + next), m.apiKey + "\n");
+            Files.writeString(dir.resolve("secret-" + next), m.secret + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +55,7 @@ final class BinanceLoopback implements AutoCloseable {
     }
 
     /** One account at the simulator and its symbol. */
-    record Market(BinanceLoopback loopback, String apiKey, String secret, String symbol) {
+    record Market(BinanceLoopback loopback, int n, String apiKey, String secret, String symbol) {
 
         void trade(BigDecimal price, long timeMicros) {
             loopback.sim.printTrade(symbol, price, timeMicros / 1000);
@@ -65,8 +65,8 @@ final class BinanceLoopback implements AutoCloseable {
             Map<String, String> s = new HashMap<>();
             s.put("rest-url", loopback.sim.restUrl());
             s.put("ws-url", "ws://127.0.0.1:" + loopback.sim.port());
-            s.put("api-key-file", loopback.dir.resolve(apiKey).toString());
-            s.put("secret-file", loopback.dir.resolve(secret).toString());
+            s.put("api-key-file", loopback.dir.resolve("api-key-" + n).toString());
+            s.put("secret-file", loopback.dir.resolve("secret-" + n).toString());
             s.put("symbol.ES", symbol);
             return s;
         }
