@@ -28,12 +28,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final LocalSecurity security;
     private KafkaRaftServer server;
 
     public EmbeddedKafkaBroker(Path dataDir, int port) {
+        this(dataDir, port, null);
+    }
+
+    /** With {@code security} non-null: SASL_SSL, SCRAM and ACLs (see {@link LocalSecurity}); plaintext otherwise. */
+    public EmbeddedKafkaBroker(Path dataDir, int port, LocalSecurity security) {
         this.dataDir = dataDir;
         this.port = port == 0 ? freePort() : port;
         this.controllerPort = freePort();
+        this.security = security;
     }
 
     public String bootstrapServers() {
@@ -87,6 +94,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        if (security != null) {
+            security.applyTo(p, port, CONTROLLER, controllerPort);
+        }
         return p;
     }
 
@@ -100,6 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .setIgnoreFormatted(true)
+                .setScramArguments(security == null ? List.of() : security.scramArguments())
                 .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                 .run();
     }

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.apache.avro.Schema;
@@ -38,28 +44,55 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientConfig;
     private final int requestedPort;
+    private final LocalSecurity security;
     private HttpServer http;
     private SchemaStore store;
 
     public LocalSchemaRegistry(String bootstrapServers, int port) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of("bootstrap.servers", bootstrapServers), port, null);
+    }
+
+    /**
+     * @param clientConfig Kafka client settings for its {@code _schemas} topic
+     * @param security     non-null: HTTPS with the stack's certificate and HTTP basic authentication of
+     *                     {@link LocalSecurity#REGISTRY_USER} (401 without or with wrong credentials)
+     */
+    public LocalSchemaRegistry(Map<String, Object> clientConfig, int port, LocalSecurity security) {
+        this.clientConfig = Map.copyOf(clientConfig);
         this.requestedPort = port;
+        this.security = security;
     }
 
     public synchronized LocalSchemaRegistry start() {
         if (http != null) {
             return this;
         }
-        store = new SchemaStore(bootstrapServers);
+        store = new SchemaStore(clientConfig);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort);
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 50);
+            if (security == null) {
+                http = HttpServer.create(address, 50);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 50);
+                https.setHttpsConfigurator(new HttpsConfigurator(security.tls().serverContext()));
+                http = https;
+            }
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException("schema registry cannot listen on 127.0.0.1:" + requestedPort, e);
         }
-        http.createContext("/", this::handle);
+        HttpContext context = http.createContext("/", this::handle);
+        if (security != null) {
+            context.setAuthenticator(new BasicAuthenticator("schema-registry", StandardCharsets.UTF_8) {
+                @Override
+                public boolean checkCredentials(String user, String password) {
+                    return LocalSecurity.REGISTRY_USER.equals(user) && MessageDigest.isEqual(
+                            security.registryPassword().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+                }
+            });
+        }
         http.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "schema-registry-http");
             t.setDaemon(true);
@@ -70,7 +103,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return (security == null ? "http" : "https") + "://127.0.0.1:" + port();
     }
 
     public int port() {

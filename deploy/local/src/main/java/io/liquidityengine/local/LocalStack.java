@@ -32,19 +32,36 @@ public final class LocalStack implements AutoCloseable {
     private final boolean deleteOnClose;
     private final EmbeddedKafkaBroker broker;
     private final int registryPort;
+    private final LocalSecurity security;
     private LocalSchemaRegistry registry;
 
-    private LocalStack(Path dataDir, boolean deleteOnClose, int kafkaPort, int registryPort) {
+    private LocalStack(Path dataDir, boolean deleteOnClose, int kafkaPort, int registryPort, LocalSecurity security) {
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
-        this.broker = new EmbeddedKafkaBroker(dataDir, kafkaPort);
+        this.security = security;
+        this.broker = new EmbeddedKafkaBroker(dataDir, kafkaPort, security);
         this.registryPort = registryPort == 0 ? EmbeddedKafkaBroker.freePort() : registryPort;
     }
 
     /** A stack on a fresh temporary directory, removed on close; free ports. */
     public static LocalStack temporary() {
         try {
-            return new LocalStack(Files.createTempDirectory("liquidity-engine-stack"), true, 0, 0);
+            return new LocalStack(Files.createTempDirectory("liquidity-engine-stack"), true, 0, 0, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A temporary stack with the security profile ({@link LocalSecurity}): SASL_SSL with SCRAM-SHA-512 and ACLs on
+     * the broker, HTTPS with basic auth on the registry, new certificates and passwords. This stack's own clients
+     * ({@link #clientConfig()}, {@link #admin()}, the registry's) are the super user {@code admin}; services get
+     * users of their own ({@link SecureAccess#createUser}) and ACLs ({@link SecureAccess#grant}).
+     */
+    public static LocalStack secured() {
+        try {
+            Path dir = Files.createTempDirectory("liquidity-engine-secured-stack");
+            return new LocalStack(dir, true, 0, 0, LocalSecurity.generate(dir.resolve("tls")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** A stack on {@code dataDir}, kept after close so topics and schemas survive a restart; 0 = any free port. */
     public static LocalStack persistent(Path dataDir, int kafkaPort, int registryPort) {
-        return new LocalStack(dataDir, false, kafkaPort, registryPort);
+        return new LocalStack(dataDir, false, kafkaPort, registryPort, null);
     }
 
     /** Starts the broker and the registry and creates the catalog topics (existing ones are kept). */
@@ -68,7 +85,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String registryUrl() {
-        return "http://127.0.0.1:" + registryPort;
+        return (security == null ? "http" : "https") + "://127.0.0.1:" + registryPort;
+    }
+
+    /** The security profile, empty on a plaintext stack. */
+    public java.util.Optional<LocalSecurity> security() {
+        return java.util.Optional.ofNullable(security);
+    }
+
+    /** Users and ACLs of a secured stack. */
+    public SecureAccess access() {
+        if (security == null) {
+            throw new IllegalStateException("a plaintext stack has no users or ACLs; use LocalStack.secured()");
+        }
+        return new SecureAccess(this, security);
     }
 
     public Path dataDir() {
@@ -77,19 +107,33 @@ public final class LocalStack implements AutoCloseable {
 
     /** Client settings for the registry ({@code schema.registry.url}) plus the bootstrap servers. */
     public Map<String, Object> clientConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(RegistryConfig.URL, registryUrl());
+        Map<String, Object> config = kafkaConfig();
+        config.putAll(registryConfig());
         return config;
     }
 
-    /** Registry settings only, for {@code Topic#valueSerde}. */
+    /** Registry settings only, for {@code Topic#valueSerde} (on a secured stack with basic auth and the trust store). */
     public Map<String, Object> registryConfig() {
-        return Map.of(RegistryConfig.URL, registryUrl());
+        Map<String, Object> config = new HashMap<>();
+        config.put(RegistryConfig.URL, registryUrl());
+        if (security != null) {
+            config.putAll(security.registryClientConfig());
+        }
+        return config;
+    }
+
+    /** Kafka client settings of this stack's own clients (bootstrap servers; on a secured stack, the super user). */
+    public Map<String, Object> kafkaConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (security != null) {
+            config.putAll(security.clientConfig(LocalSecurity.ADMIN, security.adminPassword()));
+        }
+        return config;
     }
 
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+        return Admin.create(kafkaConfig());
     }
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
@@ -130,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the registry on its port again; it reloads its schemas from {@code _schemas}. */
     public synchronized void startRegistry() {
         if (registry == null) {
-            registry = new LocalSchemaRegistry(bootstrapServers(), registryPort).start();
+            registry = new LocalSchemaRegistry(kafkaConfig(), registryPort, security).start();
         }
     }
 

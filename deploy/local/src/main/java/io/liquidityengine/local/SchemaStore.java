@@ -62,15 +62,16 @@ final class SchemaStore implements AutoCloseable {
     private final Map<Integer, Schema> byId = new TreeMap<>();
     private final Map<String, Integer> idByCanonical = new java.util.HashMap<>();
 
-    SchemaStore(String bootstrapServers) {
-        ensureTopic(bootstrapServers);
+    /** @param clientConfig bootstrap servers and, on a secured stack, the admin's security settings */
+    SchemaStore(Map<String, Object> clientConfig) {
+        ensureTopic(clientConfig);
         Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        pp.putAll(clientConfig);
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer());
         Properties cp = new Properties();
-        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        cp.putAll(clientConfig);
         cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer());
         consumer.assign(List.of(partition));
@@ -78,8 +79,8 @@ final class SchemaStore implements AutoCloseable {
         catchUp();
     }
 
-    private static void ensureTopic(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    private static void ensureTopic(Map<String, Object> clientConfig) {
+        try (Admin admin = Admin.create(clientConfig)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
         } catch (ExecutionException e) {

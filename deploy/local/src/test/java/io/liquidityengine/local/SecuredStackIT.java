@@ -1,0 +1,117 @@
+package io.liquidityengine.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liquidityengine.schemas.catalog.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The secured local stack on its own: SCRAM users, ACLs enforced, the registry behind HTTPS and basic auth. */
+class SecuredStackIT {
+
+    private static LocalStack stack;
+    private static String alicePassword;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.secured().start();
+        alicePassword = stack.access().createUser("alice");
+        stack.access().grant(List.of(new AclBinding(new ResourcePattern(ResourceType.TOPIC, Topics.MD_TICKS.name(), PatternType.LITERAL),
+                new AccessControlEntry("User:alice", "*", AclOperation.WRITE, AclPermissionType.ALLOW))));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldLetAUserWriteOnlyTheTopicsItsAclsAllow() throws Exception {
+        try (KafkaProducer<String, String> producer = producer("alice", alicePassword)) {
+            assertThat(producer.send(new ProducerRecord<>(Topics.MD_TICKS.name(), "ES", "x")).get().offset()).isZero();
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.SIG_BARS.name(), "ES", "x")).get())
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TopicAuthorizationException.class)
+                    .hasMessage("Not authorized to access topics: [sig.bars]");
+        }
+    }
+
+    @Test
+    void shouldRefuseAWrongPassword() {
+        try (Admin admin = Admin.create(stack.access().clientConfig("alice", "not-" + alicePassword))) {
+            assertThatThrownBy(() -> admin.describeCluster().clusterId().get())
+                    .cause().isInstanceOf(SaslAuthenticationException.class)
+                    .hasMessageContaining("Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512");
+        }
+    }
+
+    @Test
+    void shouldServeTheRegistryOverHttpsToAuthenticatedClientsOnly() throws Exception {
+        LocalSecurity security = stack.security().orElseThrow();
+        HttpClient client = HttpClient.newBuilder().sslContext(trusting(security.tls())).build();
+        URI subjects = URI.create(stack.registryUrl() + "/subjects");
+        assertThat(stack.registryUrl()).startsWith("https://127.0.0.1:");
+        assertThat(client.send(HttpRequest.newBuilder(subjects).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        String wrong = Base64.getEncoder().encodeToString(("registry:x" + security.registryPassword()).getBytes(StandardCharsets.UTF_8));
+        assertThat(client.send(HttpRequest.newBuilder(subjects).header("Authorization", "Basic " + wrong).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        String right = Base64.getEncoder().encodeToString(("registry:" + security.registryPassword()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> ok = client.send(HttpRequest.newBuilder(subjects).header("Authorization", "Basic " + right).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("[]");
+        // a client that does not trust the local CA does not get as far as the password
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(subjects).build(), HttpResponse.BodyHandlers.discarding()))
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    private static KafkaProducer<String, String> producer(String user, String password) {
+        Map<String, Object> config = new HashMap<>(stack.access().clientConfig(user, password));
+        config.put("enable.idempotence", "false");
+        config.put("max.block.ms", "10000");
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    private static SSLContext trusting(LocalTls tls) throws Exception {
+        KeyStore ts = KeyStore.getInstance(LocalTls.STORE_TYPE);
+        try (var in = Files.newInputStream(tls.truststore())) {
+            ts.load(in, tls.password().toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+}
