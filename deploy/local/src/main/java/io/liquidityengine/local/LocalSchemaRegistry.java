@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.BasicAuthenticator;
-import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -83,16 +81,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             store.close();
             throw new UncheckedIOException("schema registry cannot listen on 127.0.0.1:" + requestedPort, e);
         }
-        HttpContext context = http.createContext("/", this::handle);
-        if (security != null) {
-            context.setAuthenticator(new BasicAuthenticator("schema-registry", StandardCharsets.UTF_8) {
-                @Override
-                public boolean checkCredentials(String user, String password) {
-                    return LocalSecurity.REGISTRY_USER.equals(user) && MessageDigest.isEqual(
-                            security.registryPassword().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
-                }
-            });
-        }
+        http.createContext("/", this::handle);
         http.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "schema-registry-http");
             t.setDaemon(true);
@@ -122,6 +111,12 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        if (security != null && !authenticated(ex.getRequestHeaders().getFirst("Authorization"))) {
+            // as Confluent's registry answers: 401 with a JSON error and a basic-auth challenge
+            ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"schema-registry\"");
+            send(ex, 401, error(401, "Unauthorized"));
+            return;
+        }
         try {
             String method = ex.getRequestMethod();
             String[] p = path(ex);
@@ -135,6 +130,21 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             LOG.warn("schema registry request {} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
             send(ex, 500, error(50001, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
+    }
+
+    /** HTTP basic authentication of {@link LocalSecurity#REGISTRY_USER}, compared in constant time. */
+    private boolean authenticated(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = java.util.Base64.getDecoder().decode(header.substring(6).trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        byte[] expected = (LocalSecurity.REGISTRY_USER + ":" + security.registryPassword()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given);
     }
 
     private Object route(String method, String[] p, HttpExchange ex) throws IOException {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.marketdata.Tick;
+import io.liquidityengine.schemas.registry.RegistryConfig;
+import io.liquidityengine.schemas.registry.RestSchemaRegistry;
+import io.liquidityengine.schemas.registry.SchemaRegistryException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -80,9 +85,12 @@ class SecuredStackIT {
     void shouldServeTheRegistryOverHttpsToAuthenticatedClientsOnly() throws Exception {
         LocalSecurity security = stack.security().orElseThrow();
         HttpClient client = HttpClient.newBuilder().sslContext(trusting(security.tls())).build();
-        URI subjects = URI.create(stack.registryUrl() + "/subjects");
+        URI subjects = URI.create(stack.registryUrl() + "/config");
         assertThat(stack.registryUrl()).startsWith("https://127.0.0.1:");
-        assertThat(client.send(HttpRequest.newBuilder(subjects).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(subjects).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).isEqualTo("{\"error_code\":401,\"message\":\"Unauthorized\"}");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"schema-registry\"");
         String wrong = Base64.getEncoder().encodeToString(("registry:x" + security.registryPassword()).getBytes(StandardCharsets.UTF_8));
         assertThat(client.send(HttpRequest.newBuilder(subjects).header("Authorization", "Basic " + wrong).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
@@ -90,10 +98,23 @@ class SecuredStackIT {
         HttpResponse<String> ok = client.send(HttpRequest.newBuilder(subjects).header("Authorization", "Basic " + right).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body()).isEqualTo("[]");
+        assertThat(ok.body()).isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
         // a client that does not trust the local CA does not get as far as the password
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(subjects).build(), HttpResponse.BodyHandlers.discarding()))
                 .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void shouldLetTheRegistryClientInWithBasicAuthAndTheTrustStoreOnly() {
+        Map<String, Object> withoutPassword = new HashMap<>(stack.registryConfig());
+        withoutPassword.remove(RegistryConfig.USER_INFO);
+        Schema schema = Tick.getClassSchema();
+        assertThatThrownBy(() -> new RestSchemaRegistry(RegistryConfig.from(withoutPassword)).register("secured-it-value", schema))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry rejected subject 'secured-it-value' (HTTP 401, error 401): Unauthorized");
+        RestSchemaRegistry client = new RestSchemaRegistry(RegistryConfig.from(stack.registryConfig()));
+        int id = client.register("secured-it-value", schema);
+        assertThat(client.schemaById(id)).isEqualTo(schema);
     }
 
     private static KafkaProducer<String, String> producer(String user, String password) {
