@@ -42,16 +42,23 @@ public final class SecureAccess {
     }
 
     public void createUser(String user, String password) {
+        createUsers(Map.of(user, password));
+    }
+
+    /** Creates the users (name to password) in one request, then waits until each one can authenticate. */
+    public void createUsers(Map<String, String> passwords) {
+        List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> alterations = new java.util.ArrayList<>();
+        passwords.forEach((user, password) -> alterations.add(new UserScramCredentialUpsertion(user,
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)));
         try (Admin admin = stack.admin()) {
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password))).all().get();
+            admin.alterUserScramCredentials(alterations).all().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the SCRAM user " + user + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot create the SCRAM users " + passwords.keySet() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        awaitAuthentication(user, password);
+        passwords.forEach(this::awaitAuthentication);
     }
 
     /** Kafka client settings of {@code user} on this stack: bootstrap servers, SASL_SSL, SCRAM, the trust store. */

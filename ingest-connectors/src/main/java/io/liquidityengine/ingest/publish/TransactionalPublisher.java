@@ -8,6 +8,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -50,7 +52,11 @@ public final class TransactionalPublisher implements AutoCloseable {
         Serializer<V> serializer = (Serializer<V>) valueSerializers.computeIfAbsent(topic.name(),
                 n -> topic.valueSerde(registryConfig).serializer());
         byte[] bytes = serializer.serialize(topic.name(), value);
-        producer.send(new ProducerRecord<>(topic.name(), null, timestampMillis, keySerializer.serialize(topic.name(), key), bytes));
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), null, timestampMillis, keySerializer.serialize(topic.name(), key), bytes));
+        } catch (KafkaException e) {
+            throw refused(e);
+        }
     }
 
     public <V extends SpecificRecord> void send(OutRecord<V> record) {
@@ -60,9 +66,44 @@ public final class TransactionalPublisher implements AutoCloseable {
     /** Commits everything sent since the last commit; a no-op when nothing was sent. */
     public void commit() {
         if (inTransaction) {
-            producer.commitTransaction();
+            try {
+                producer.commitTransaction();
+            } catch (KafkaException e) {
+                throw refused(e);
+            }
             inTransaction = false;
         }
+    }
+
+    /**
+     * A write the cluster refused for lack of an ACL fails the next send or the commit with Kafka's own words for it
+     * ({@code Not authorized to access topics: [md.option-deltas]}) instead of the producer's "error state", after
+     * aborting the transaction: none of its records becomes visible to read_committed consumers, its checkpoint does
+     * not move, and closing the producer does not wait for a transaction that cannot complete.
+     */
+    private KafkaException refused(KafkaException e) {
+        AuthorizationException denied = authorizationCause(e);
+        if (denied == null) {
+            return e;
+        }
+        if (inTransaction) {
+            inTransaction = false;
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException fatal) {
+                e.addSuppressed(fatal);
+            }
+        }
+        return new AuthorizationException(denied.getMessage(), e);
+    }
+
+    private static AuthorizationException authorizationCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthorizationException a) {
+                return a;
+            }
+        }
+        return null;
     }
 
     public void abort() {
