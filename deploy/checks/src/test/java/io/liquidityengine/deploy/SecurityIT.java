@@ -1,6 +1,7 @@
 package io.liquidityengine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liquidityengine.deploy.SecuredService.Secrets;
 import io.liquidityengine.ingest.sample.SampleDayFiles;
@@ -21,6 +22,9 @@ import io.liquidityengine.schemas.execution.Side;
 import io.liquidityengine.schemas.marketdata.AggressorSide;
 import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.marketdata.Tick;
+import io.liquidityengine.schemas.registry.RegistryConfig;
+import io.liquidityengine.schemas.registry.RestSchemaRegistry;
+import io.liquidityengine.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +38,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,7 +56,8 @@ import org.junit.jupiter.api.Test;
  * exactly the ACLs its {@code KafkaUser} in deploy/k8s/base/kafka/users.yaml declares. A short file goes
  * ingest -> md.ticks -> topology (sig.bars) and -> execution sink (an order placed by the operator fills against the
  * ticks) -> notifier. An ingest whose user lacks the md.option-deltas ACLs gets Kafka's authorization error for that
- * topic and nothing else of its output is lost. No password appears in any service's log.
+ * topic and nothing else of its output is lost. No password appears in any service's log. The registry refuses the
+ * project's registry client without basic auth (401) and serves it with.
  */
 class SecurityIT {
 
@@ -179,6 +185,19 @@ class SecurityIT {
             assertThat(s.stop()).as("exit code of %s after SIGTERM (128 + 15)", s.log()).isEqualTo(143);
         }
         assertNoSecretInLogs(services);
+    }
+
+    @Test
+    void shouldRefuseARegistryClientWithoutCredentialsAndServeOneWithThem() {
+        Map<String, Object> anonymous = new LinkedHashMap<>(stack.registryConfig());
+        anonymous.remove(RegistryConfig.USER_INFO);
+        anonymous.remove(RegistryConfig.CREDENTIALS_SOURCE);
+        Schema schema = Tick.getClassSchema();
+        assertThatThrownBy(() -> new RestSchemaRegistry(RegistryConfig.from(anonymous)).register("security-it-value", schema))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessage("schema registry rejected subject 'security-it-value' (HTTP 401, error 401): Unauthorized");
+        RestSchemaRegistry authenticated = new RestSchemaRegistry(RegistryConfig.from(stack.registryConfig()));
+        assertThat(authenticated.schemaById(authenticated.register("security-it-value", schema))).isEqualTo(schema);
     }
 
     private static SecuredService ingest(String user, Path ticks, Path deltas, Path work) throws IOException {
