@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liquidityengine.execution.binance.BinanceRest.ApiException;
 import io.liquidityengine.execution.binance.BinanceState.Bracket;
 import io.liquidityengine.execution.binance.BinanceState.Order;
 import io.liquidityengine.execution.binance.BinanceState.Status;
@@ -22,10 +21,8 @@ import io.liquidityengine.execution.broker.PlaceBracket;
 import io.liquidityengine.execution.broker.Side;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,6 +55,7 @@ public final class BinanceBroker implements Broker {
     BinanceState state = new BinanceState();
     private UserDataStream stream;
     private final BinanceReconciler reconciler;
+    final BinanceBooking booking;
     /** Whether the sink has processed again everything a predecessor may have sent (see {@link #inputCaughtUp}). */
     boolean inputCaughtUp;
 
@@ -67,6 +65,7 @@ public final class BinanceBroker implements Broker {
         this.rest = rest;
         this.orders = new BinanceOrders(this);
         this.reconciler = new BinanceReconciler(this);
+        this.booking = new BinanceBooking(this);
     }
 
     // ---- lifecycle ----
@@ -75,7 +74,7 @@ public final class BinanceBroker implements Broker {
     public void start() {
         rest.syncTime();
         stream = new UserDataStream(rest, config.wsUrl(), config.keepalive(), context.account(),
-                event -> context.inbox().run(out -> apply(event, out)), () -> context.inbox().run(reconciler::reconcile));
+                event -> context.inbox().run(out -> booking.apply(event, out)), () -> context.inbox().run(reconciler::reconcile));
         stream.start();
         LOG.info("Binance broker of account {}: user data stream open at {} (clock offset {} ms)", context.account(), config.wsUrl(),
                 rest.offsetMillis());
@@ -268,7 +267,7 @@ public final class BinanceBroker implements Broker {
                 orders.cancelOrder(b, o);
             }
         }
-        maybeSendFlatten(b, context.listener());
+        booking.maybeSendFlatten(b, context.listener());
     }
 
     void reject(String clientOrderId, String bracketId, String text, long t) {
@@ -293,184 +292,10 @@ public final class BinanceBroker implements Broker {
         return o;
     }
 
-    // ---- order events (sink thread: inbox tasks, reconciliation) ----
+    // ---- order events ----
 
     void reconcilerApply(Bracket b, Order o, JsonNode snapshot, BinanceReconciler.Fill fill, Consumer<? super BrokerEvent> out) {
         reconciler.apply(b, o, snapshot, fill, out);
-    }
-
-    /** Books one user data event; idempotent (a fill or cancel already booked is not reported again). */
-    void apply(JsonNode e, Consumer<? super BrokerEvent> out) {
-        if (!"executionReport".equals(e.path("e").asText())) {
-            return; // listStatus: its orders' own reports say everything
-        }
-        String x = e.path("x").asText();
-        Order o = state.orders.get(x.equals("CANCELED") ? e.path("C").asText() : e.path("c").asText());
-        Bracket b = o == null ? null : state.brackets.get(o.bracketId);
-        if (b == null) {
-            return; // not ours, replaced, or of a bracket that is over
-        }
-        o.orderId = e.path("i").asLong(o.orderId);
-        long t = e.path("T").asLong() * 1000L;
-        switch (x) {
-            case "NEW" -> onWorking(b, o, t, out);
-            case "TRADE" -> {
-                if (e.path("X").asText().equals("FILLED")) {
-                    BigDecimal qty = new BigDecimal(e.path("z").asText());
-                    BigDecimal price = onGrid(b, new BigDecimal(e.path("Z").asText()).divide(qty, 16, RoundingMode.HALF_EVEN));
-                    BigDecimal commission = b.instrument.currency().equals(e.path("N").asText()) ? new BigDecimal(e.path("n").asText())
-                            : BigDecimal.ZERO;
-                    onFilled(b, o, price, commission, t, out);
-                }
-            }
-            case "CANCELED", "EXPIRED" -> onCanceled(b, o, x.equals("EXPIRED") ? "expired at Binance" : "cancelled at Binance", t, out);
-            case "REJECTED" -> onRejected(b, o, "rejected by Binance: " + e.path("r").asText(), t, out);
-            default -> { }
-        }
-    }
-
-    void onWorking(Bracket b, Order o, long t, Consumer<? super BrokerEvent> out) {
-        if (o.status == Status.SENT) {
-            o.status = Status.WORKING;
-        }
-        if (o.modifyId != null) {
-            out.accept(new BrokerEvent.Modified(o.modifyId, b.bracketId, o.role, o.legId, o.price,
-                    o.role.name().toLowerCase() + " " + o.oldPrice.toPlainString() + " -> " + o.price.toPlainString(), t));
-            o.modifyId = null;
-            o.oldPrice = null;
-        }
-        checkAccepted(b, out);
-    }
-
-    private void checkAccepted(Bracket b, Consumer<? super BrokerEvent> out) {
-        if (b.accepted) {
-            return;
-        }
-        for (String id : b.orders) {
-            Status s = state.orders.get(id).status;
-            if (s == Status.SENT || s == Status.REJECTED) {
-                return;
-            }
-        }
-        b.accepted = true;
-        out.accept(new BrokerEvent.Accepted(b.placeId, b.bracketId, b.placedMicros));
-    }
-
-    void onFilled(Bracket b, Order o, BigDecimal price, BigDecimal commission, long t, Consumer<? super BrokerEvent> out) {
-        if (o.status == Status.FILLED) {
-            return;
-        }
-        if (o.status == Status.SENT) {
-            o.status = Status.WORKING;
-            checkAccepted(b, out);
-        }
-        o.status = Status.FILLED;
-        state.lastFillMicros = Math.max(state.lastFillMicros, t);
-        state.lastEventMicros = Math.max(state.lastEventMicros, t);
-        if (o.role == OrderRole.ENTRY) {
-            b.entryFilled = true;
-            out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, OrderRole.ENTRY, null, b.side, price, o.quantity, commission, t));
-            if (b.flattenId == null) {
-                orders.sendExits(b, out);
-            } else {
-                b.orders.stream().map(state.orders::get).filter(x -> x.status == Status.UNSENT).forEach(x -> x.status = Status.CANCELED);
-            }
-        } else if (o.role == OrderRole.FLATTEN) {
-            out.accept(new BrokerEvent.Filled(b.flattenId, b.bracketId, OrderRole.FLATTEN, null, o.side, price, o.quantity, commission, t));
-        } else {
-            out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, o.role, o.legId, o.side, price, o.quantity, commission, t));
-        }
-        maybeSendFlatten(b, out);
-        maybeDone(b);
-    }
-
-    void onCanceled(Bracket b, Order o, String text, long t, Consumer<? super BrokerEvent> out) {
-        if (!o.status.active()) {
-            return;
-        }
-        o.status = Status.CANCELED;
-        state.lastEventMicros = Math.max(state.lastEventMicros, t);
-        if (o.role == OrderRole.ENTRY) {
-            String by = b.flattenId != null ? b.flattenId : b.cancelId != null ? b.cancelId : b.placeId;
-            out.accept(new BrokerEvent.Cancelled(by, b.bracketId, OrderRole.ENTRY, null, text, t));
-            state.remove(b);
-            return;
-        }
-        if (o.role == OrderRole.FLATTEN) {
-            out.accept(new BrokerEvent.Rejected(b.flattenId, b.bracketId, "flatten order cancelled: " + text, t));
-        } else if (b.entryFilled) {
-            out.accept(new BrokerEvent.Cancelled(b.flattenId != null ? b.flattenId : b.placeId, b.bracketId, o.role, o.legId,
-                    b.flattenId != null ? "flatten" : ocoText(b, o, text), t));
-        }
-        maybeSendFlatten(b, out);
-        maybeDone(b);
-    }
-
-    /** The paper broker's words for an exit cancelled because its partner of the same leg filled. */
-    private String ocoText(Bracket b, Order o, String text) {
-        for (Order p : state.leg(b, o.leg)) {
-            if (p != o && p.status == Status.FILLED) {
-                return "OCO: " + p.role.name().toLowerCase() + " filled";
-            }
-        }
-        return text;
-    }
-
-    void onRejected(Bracket b, Order o, String text, long t, Consumer<? super BrokerEvent> out) {
-        if (!o.status.active()) {
-            return;
-        }
-        o.status = Status.REJECTED;
-        if (o.role == OrderRole.FLATTEN) {
-            out.accept(new BrokerEvent.Rejected(b.flattenId, b.bracketId, text, t));
-        } else if (!b.accepted) {
-            out.accept(new BrokerEvent.Rejected(b.placeId, b.bracketId, text, t));
-            state.remove(b);
-        } else {
-            LOG.error("Binance broker of account {}: order {} of bracket {} rejected after the bracket was accepted: {}", context.account(),
-                    o.id, b.bracketId, text);
-        }
-    }
-
-    /** After a flatten's cancels: the MARKET order for what is still open, once no exit can fill any more. */
-    void maybeSendFlatten(Bracket b, Consumer<? super BrokerEvent> out) {
-        if (b.flattenId == null || b.flattenSent || !b.entryFilled || !state.brackets.containsKey(b.bracketId)) {
-            return;
-        }
-        BigDecimal open = b.quantity;
-        for (String id : b.orders) {
-            Order o = state.orders.get(id);
-            if (o.role == OrderRole.ENTRY) {
-                continue;
-            }
-            if (o.status.active()) {
-                return;
-            }
-            if (o.status == Status.FILLED) {
-                open = open.subtract(o.quantity);
-            }
-        }
-        b.flattenSent = true;
-        if (open.signum() <= 0) {
-            return;
-        }
-        Order market = order(b, BinanceIds.of(b.flattenId, ""), OrderRole.FLATTEN, null, 0, b.side.opposite(), "MARKET", null, open, Status.SENT);
-        orders.sendSingle(b, market, out);
-    }
-
-    void maybeDone(Bracket b) {
-        if (!b.entryFilled || !state.brackets.containsKey(b.bracketId)) {
-            return;
-        }
-        for (String id : b.orders) {
-            if (state.orders.get(id).status.active()) {
-                return;
-            }
-        }
-        if (b.flattenId != null && !b.flattenSent) {
-            return;
-        }
-        state.remove(b);
     }
 
     // ---- state ----
@@ -499,17 +324,8 @@ public final class BinanceBroker implements Broker {
         }
     }
 
-    static BigDecimal onGrid(Bracket b, BigDecimal price) {
-        BigDecimal tick = b.instrument.tickSize();
-        return price.divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick);
-    }
-
     static String notWorking(String bracketId) {
         return "bracket " + bracketId + " is not working (unknown, cancelled, closed or being flattened)";
-    }
-
-    static boolean same(BigDecimal a, BigDecimal b) {
-        return Objects.equals(a == null ? null : a.stripTrailingZeros(), b == null ? null : b.stripTrailingZeros());
     }
 
     @Override

@@ -145,7 +145,7 @@ final class BinanceOrders {
             }
             long t = state().lastEventMicros;
             if (os.get(0).role == OrderRole.ENTRY || os.get(0).role == OrderRole.FLATTEN) {
-                broker.onRejected(b, os.get(0), e.getMessage(), t, out);
+                broker.booking.onRejected(b, os.get(0), e.getMessage(), t, out);
             } else {
                 os.forEach(o -> o.status = Status.REJECTED);
                 LOG.error("Binance broker of account {}: exit orders {} of bracket {} rejected ({}); the position has no exit at Binance",

@@ -60,7 +60,7 @@ final class BinanceReconciler {
                 gone.add(o);
             } else if (o.status == Status.SENT) {
                 o.orderId = there.path("orderId").asLong();
-                broker.onWorking(b, o, there.path("time").asLong() * 1000L, out);
+                broker.booking.onWorking(b, o, there.path("time").asLong() * 1000L, out);
             }
         }
         if (gone.isEmpty()) {
@@ -126,15 +126,15 @@ final class BinanceReconciler {
         o.orderId = snapshot.path("orderId").asLong(o.orderId);
         long t = snapshot.path("updateTime").asLong() * 1000L;
         switch (snapshot.path("status").asText()) {
-            case "NEW", "PARTIALLY_FILLED" -> broker.onWorking(b, o, t, out);
+            case "NEW", "PARTIALLY_FILLED" -> broker.booking.onWorking(b, o, t, out);
             case "FILLED" -> {
                 BigDecimal qty = fill == null ? new BigDecimal(snapshot.path("executedQty").asText()) : fill.quantity;
                 BigDecimal quote = fill == null ? new BigDecimal(snapshot.path("cummulativeQuoteQty").asText()) : fill.quote;
-                BigDecimal price = BinanceBroker.onGrid(b, quote.divide(qty, 16, RoundingMode.HALF_EVEN));
-                broker.onFilled(b, o, price, fill == null ? BigDecimal.ZERO : fill.commission, fill == null ? t : fill.timeMillis * 1000L, out);
+                BigDecimal price = BinanceBooking.onGrid(b, quote.divide(qty, 16, RoundingMode.HALF_EVEN));
+                broker.booking.onFilled(b, o, price, fill == null ? BigDecimal.ZERO : fill.commission, fill == null ? t : fill.timeMillis * 1000L, out);
             }
-            case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH" -> broker.onCanceled(b, o, "cancelled at Binance", t, out);
-            case "REJECTED" -> broker.onRejected(b, o, "rejected by Binance", t, out);
+            case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH" -> broker.booking.onCanceled(b, o, "cancelled at Binance", t, out);
+            case "REJECTED" -> broker.booking.onRejected(b, o, "rejected by Binance", t, out);
             default -> LOG.warn("Binance broker of account {}: order {} has status {}", broker.context.account(), o.id,
                     snapshot.path("status").asText());
         }

@@ -83,6 +83,15 @@ public final class BinanceSimulator extends ExchangeSimulator {
                 .count());
     }
 
+    /** Every client order id the venue accepted an order of {@code apiKey} with, and how many times (more than 1 would be a duplicate). */
+    public Map<String, Long> clientOrderIds(String apiKey) {
+        return call(() -> {
+            Map<String, Long> ids = new java.util.TreeMap<>();
+            orderEntry.book.orders.values().stream().filter(o -> o.apiKey.equals(apiKey)).forEach(o -> ids.merge(o.clientOrderId, 1L, Long::sum));
+            return ids;
+        });
+    }
+
     /** Orders of {@code apiKey} accepted so far (every new order, OCO leg and replacement). */
     public long ordersAccepted(String apiKey) {
         return call(() -> orderEntry.book.orders.values().stream().filter(o -> o.apiKey.equals(apiKey)).count());
