@@ -110,10 +110,10 @@ class SecurityIT {
         Path deltas = work.resolve("optiondelta-2024-12-05.txt");
 
         List<SecuredService> services = STARTED;
-        SecuredService topology = SecuredService.start(REPO, "topology", stack, "topology", PASSWORDS.get("topology"), Secrets.FILE,
+        SecuredService topology = SecuredService.start(REPO, "topology", stack, "topology", PASSWORDS.get("topology"), Secrets.ENVIRONMENT,
                 Map.of("kafka-streams.state.dir", work.resolve("streams-state").toString()), work);
         SecuredService sink = SecuredService.start(REPO, "execution-sink", stack, "execution-sink", PASSWORDS.get("execution-sink"),
-                Secrets.ENVIRONMENT, Map.of("execution.paper.slippage-ticks", "0", "execution.paper.commission-per-contract", "0"), work);
+                Secrets.FILE, Map.of("execution.paper.slippage-ticks", "0", "execution.paper.commission-per-contract", "0"), work);
         SecuredService notifier = SecuredService.start(REPO, "notifier", stack, "notifier", PASSWORDS.get("notifier"), Secrets.FILE,
                 Map.of("notifier.charts-dir", work.resolve("charts").toString(), "notifier.group-id", "notifier-security-it"), work);
         services.addAll(List.of(topology, sink, notifier));
