@@ -19,7 +19,6 @@ import io.liquidityengine.execution.dtc.DtcBook.Bracket;
 import io.liquidityengine.execution.dtc.DtcBook.Order;
 import io.liquidityengine.execution.dtc.DtcBook.Status;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * bracket is an entry {@code SubmitNewSingleOrder} with {@code IsParentOrder}, then per exit leg with a
  * target an {@code SubmitNewOCOOrder} (target LIMIT + stop STOP, {@code ParentTriggerClientOrderID} = the
  * entry); a leg without a target is a single STOP sent when the entry's fill is booked. DTC client order
- * ids are the engine's: the entry is the PLACE's client order id, the legs {@code <id>/T<n>} and
- * {@code <id>/S<n>}, a flatten's market order the FLATTEN's id.
+ * ids are the engine's ({@link DtcIds}: hashed when too long for DTC): the entry is the PLACE's client order
+ * id, the legs {@code <id>/T<n>} and {@code <id>/S<n>}, a flatten's market order the FLATTEN's id.
  *
  * <p>The parts: {@link DtcBook} (the state), {@link DtcSession} (the transport), {@link DtcMessages}
  * (what goes out), {@link DtcOrderUpdates} (what comes back, as events), {@link DtcReconciler}.
@@ -48,7 +47,6 @@ public final class DtcBroker implements Broker {
     private static final Logger LOG = LoggerFactory.getLogger(DtcBroker.class);
     /** Format of {@link #saveState()}. */
     public static final int STATE_FORMAT = DtcBook.STATE_FORMAT;
-    private static final int MAX_ID_BYTES = 31;
 
     private final BrokerContext context;
     private final DtcBrokerConfig config;
@@ -128,17 +126,7 @@ public final class DtcBroker implements Broker {
             reject(order.clientOrderId(), order.bracketId(), "bracket " + order.bracketId() + " is already working", t);
             return;
         }
-        String tooLong = null;
-        for (int i = 1; i <= order.legs().size(); i++) {
-            if ((order.clientOrderId() + "/T" + i).getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-                tooLong = "client order id " + order.clientOrderId() + " is too long for DTC (its leg ids " + order.clientOrderId() + "/T"
-                        + i + " must fit " + MAX_ID_BYTES + " bytes)";
-            }
-        }
-        if (tooLong != null) {
-            reject(order.clientOrderId(), order.bracketId(), tooLong, t);
-            return;
-        }
+        String id = DtcIds.of(order.clientOrderId(), order.legs().size());
         Bracket b = new Bracket();
         b.placeId = order.clientOrderId();
         b.bracketId = order.bracketId();
@@ -149,7 +137,7 @@ public final class DtcBroker implements Broker {
         b.entryType = order.entryType();
         b.quantity = order.quantity();
         b.placedMicros = t;
-        Order entry = book.add(b, order.clientOrderId(), OrderRole.ENTRY, null, order.side(), switch (order.entryType()) {
+        Order entry = book.add(b, id, OrderRole.ENTRY, null, order.side(), switch (order.entryType()) {
             case MARKET -> OrderType.MARKET;
             case LIMIT -> OrderType.LIMIT;
             case STOP -> OrderType.STOP;
@@ -160,11 +148,11 @@ public final class DtcBroker implements Broker {
             n++;
             Side exit = order.side().opposite();
             if (leg.target() != null) {
-                Order target = book.add(b, b.placeId + "/T" + n, OrderRole.TARGET, leg.legId(), exit, OrderType.LIMIT, leg.target(), leg.quantity(), Status.SENT);
-                Order stop = book.add(b, b.placeId + "/S" + n, OrderRole.STOP, leg.legId(), exit, OrderType.STOP, leg.stop(), leg.quantity(), Status.SENT);
+                Order target = book.add(b, id + "/T" + n, OrderRole.TARGET, leg.legId(), exit, OrderType.LIMIT, leg.target(), leg.quantity(), Status.SENT);
+                Order stop = book.add(b, id + "/S" + n, OrderRole.STOP, leg.legId(), exit, OrderType.STOP, leg.stop(), leg.quantity(), Status.SENT);
                 pairs.add(new Order[] {target, stop});
             } else {
-                book.add(b, b.placeId + "/S" + n, OrderRole.STOP, leg.legId(), exit, OrderType.STOP, leg.stop(), leg.quantity(), Status.UNSENT);
+                book.add(b, id + "/S" + n, OrderRole.STOP, leg.legId(), exit, OrderType.STOP, leg.stop(), leg.quantity(), Status.UNSENT);
             }
         }
         book.state.brackets.put(b.bracketId, b);

@@ -270,7 +270,7 @@ final class DtcOrderUpdates {
         if (open.signum() <= 0) {
             return;
         }
-        Order market = book.add(b, b.flattenId, OrderRole.FLATTEN, null, b.side.opposite(), OrderType.MARKET, null, open, Status.SENT);
+        Order market = book.add(b, DtcIds.of(b.flattenId, 0), OrderRole.FLATTEN, null, b.side.opposite(), OrderType.MARKET, null, open, Status.SENT);
         sendOrAdopt(market, messages.market(b, market), out);
     }
 

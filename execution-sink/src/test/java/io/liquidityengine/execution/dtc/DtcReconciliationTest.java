@@ -168,6 +168,33 @@ class DtcReconciliationTest {
     }
 
     @Test
+    void anEngineIdTooLongForDtcGoesOutHashedAndIsAdoptedAfterACrash() {
+        String id = "ES-LIVE-1:ema-cross-patterns:ES:1733412420000000:0"; // the engine's ids: 50 bytes, DTC holds 31
+        assertThat(DtcIds.of(id, 1)).isEqualTo("H5_NLd2WBhEfR7GnH9B2H");
+        assertThat(DtcIds.of("B1", 3)).as("an id that fits goes out as it is").isEqualTo("B1");
+        DtcLoopback.Market m = loopback.market();
+        PlaceBracket b1 = market(id, Side.BUY, 1, "6004.00", "5990.00");
+        Client first = new Client(m, Optional.empty());
+        first.broker.place(b1);
+        assertThat(first.settle().take()).as("events name the engine's id").containsExactly(id + " accepted");
+        assertThat(new String(first.broker.saveState().orElseThrow().bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"H5_NLd2WBhEfR7GnH9B2H/T1\"", "\"H5_NLd2WBhEfR7GnH9B2H/S1\"");
+        first.broker.close(); // a crash before the PLACE's transaction committed
+
+        Client second = new Client(m, Optional.empty());
+        second.reconcile();
+        second.broker.place(b1); // processed again: found at the server under the same hashed ids
+        assertThat(second.take()).containsExactly(id + " accepted");
+        assertThat(second.broker.sent()).as("adopted, not sent again").isZero();
+        second.broker.inputCaughtUp();
+        assertThat(second.settle().take()).isEmpty();
+        m.trade(new BigDecimal("6000.00"), at(1));
+        m.trade(new BigDecimal("5990.00"), at(2));
+        assertThat(second.settle().take()).containsExactly(id + " filled ENTRY BUY 6000 x1 at 1000000",
+                id + " filled STOP " + id + "-L1 SELL 5990 x1 at 2000000", id + " cancelled TARGET " + id + "-L1");
+    }
+
+    @Test
     void anOrderTheServerDoesNotKnowAndOneTheSinkNeverSentAreReported() {
         DtcLoopback.Market m = loopback.market();
         Client first = new Client(m, Optional.empty());
