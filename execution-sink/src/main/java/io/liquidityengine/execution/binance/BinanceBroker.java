@@ -98,6 +98,11 @@ public final class BinanceBroker implements Broker {
         }
     }
 
+    /** Times the user data stream was opened again after a close (each queues a reconciliation). */
+    public int streamReconnects() {
+        return stream == null ? 0 : stream.reconnects();
+    }
+
     /** The user data stream's current listen key (tests). */
     public String listenKey() {
         return stream == null ? null : stream.listenKey();

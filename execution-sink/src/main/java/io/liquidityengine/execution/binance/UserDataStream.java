@@ -40,6 +40,7 @@ final class UserDataStream implements AutoCloseable {
     private volatile boolean closed;
     private long received;
     private int failures;
+    private volatile int reconnects;
 
     UserDataStream(BinanceRest rest, URI wsBase, Duration keepalive, String account, Consumer<JsonNode> onEvent, Runnable onReconnected) {
         this.rest = rest;
@@ -92,11 +93,17 @@ final class UserDataStream implements AutoCloseable {
                 connect();
                 LOG.info("Binance broker of account {}: user data stream open again; reconciling", account);
                 onReconnected.run();
+                reconnects++;
             } catch (RuntimeException e) {
                 LOG.warn("Binance broker of account {}: reconnect failed: {}", account, e.getMessage());
                 reconnect();
             }
         }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Times the stream was opened again after a close, its reconciliation queued. */
+    int reconnects() {
+        return reconnects;
     }
 
     /** The current listen key. */

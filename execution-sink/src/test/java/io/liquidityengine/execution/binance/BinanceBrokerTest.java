@@ -130,6 +130,58 @@ class BinanceBrokerTest {
     }
 
     @Test
+    void shouldReconnectTheUserDataStreamAndBookWhatItMissedOnce() throws Exception {
+        BinanceLoopback.Market market = loopback.market();
+        try (BinanceHarness h = new BinanceHarness(market, Optional.empty(), true)) {
+            h.call(b -> b.place(place("B1", Side.BUY, "6000.00", "6004.00", "5990.00", 0)));
+            assertThat(h.take()).containsExactly("B1 accepted B1");
+            assertThat(loopback.sim.dropConnections()).isEqualTo(1);
+            market.trade(new java.math.BigDecimal("5999.75"), at(1));   // the entry fills while the stream is down (or just back)
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (h.broker.streamReconnects() < 1) {
+                assertThat(System.nanoTime()).as("the stream is open again").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            h.settle();   // the reconciliation queued by the reconnect runs here
+            assertThat(h.take()).containsExactly("B1 filled ENTRY BUY 6000 x1 c0 @" + at(1));
+            h.trade("5990.00", at(2));   // at the stop: within its limit (stop-limit-ticks 0)
+            assertThat(h.take()).containsExactly("B1 filled STOP B1-L1 SELL 5990 x1 c0 @" + at(2), "B1 cancelled TARGET B1-L1");
+            assertThat(loopback.sim.ordersAccepted(market.apiKey())).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldWaitForTheNextMinuteOnceTheWeightLimitIsUsed() {
+        BinanceLoopback.Market market = loopback.market();
+        // a limit of 1: every answer says the minute's weight is used, so every request after the first waits
+        try (BinanceHarness h = new BinanceHarness(market, Optional.empty(), true, Map.of("weight-limit-1m", "1"), false)) {
+            h.call(b -> b.place(place("B1", Side.BUY, "6000.00", "6004.00", "5990.00", 0)));
+            assertThat(h.take()).containsExactly("B1 accepted B1");
+            long requests = h.broker.restRequests();
+            assertThat(requests).isEqualTo(5);   // time, listen key, open orders (reconcile), open orders (caught up), the order
+            assertThat(h.pauses).hasSize((int) requests - 1)
+                    .allSatisfy(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        }
+    }
+
+    @Test
+    void shouldSyncWithTheVenuesClockAndResyncOnATimestampOutsideTheRecvWindow() {
+        BinanceLoopback.Market market = loopback.market();
+        loopback.sim.clockOffset(Duration.ofSeconds(30));
+        try (BinanceHarness h = new BinanceHarness(market, Optional.empty(), true)) {
+            h.call(b -> b.place(place("B1", Side.BUY, "6000.00", "6004.00", "5990.00", 0)));   // timestamps from the learnt offset
+            loopback.sim.clockOffset(Duration.ofSeconds(-30));   // the venue's clock jumps back a minute
+            long before = h.broker.restRequests();
+            h.call(b -> b.place(place("B2", Side.BUY, "5000.00", "5004.00", "4990.00", 0)));
+            assertThat(h.take()).containsExactly("B1 accepted B1", "B2 accepted B2");
+            assertThat(h.broker.restRequests() - before).as("-1021, the time, the order again").isEqualTo(3);
+            assertThat(loopback.sim.ordersWithClientId(market.apiKey(), "B2")).isEqualTo(1);
+        } finally {
+            loopback.sim.clockOffset(Duration.ZERO);
+        }
+    }
+
+    @Test
     void shouldRefuseSettingsWithoutCredentialsOrWithUnknownKeys() {
         assertThatThrownBy(() -> BinanceBrokerConfig.from(new BrokerSettings(Map.of("secret-env", "S"), "test")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("api-key-file or api-key-env is required (test)");

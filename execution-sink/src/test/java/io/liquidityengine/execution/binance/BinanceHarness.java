@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,14 +24,21 @@ final class BinanceHarness implements AutoCloseable {
 
     /** A broker made, restored from {@code state}, started and reconciled, as the sink does; {@code caughtUp} as after the sink's catch-up. */
     BinanceHarness(BinanceLoopback.Market market, Optional<BrokerState> state, boolean caughtUp) {
+        this(market, state, caughtUp, Map.of(), true);
+    }
+
+    /** ... with {@code extra} settings; {@code sleep} false: waits are recorded, not made. */
+    BinanceHarness(BinanceLoopback.Market market, Optional<BrokerState> state, boolean caughtUp, Map<String, String> extra, boolean sleep) {
         this.market = market;
         Consumer<BrokerEvent> listener = e -> events.add(ContractLines.line(e));
         broker = market.broker(new BrokerContext("ACC-1", BrokerSettings.empty(), listener, inbox), d -> {
             synchronized (pauses) {
                 pauses.add(d);
             }
-            Thread.sleep(d.toMillis());
-        });
+            if (sleep) {
+                Thread.sleep(d.toMillis());
+            }
+        }, extra);
         state.ifPresent(broker::restoreState);
         broker.start();
         broker.reconcile();

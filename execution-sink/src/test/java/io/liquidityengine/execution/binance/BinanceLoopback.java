@@ -72,7 +72,14 @@ final class BinanceLoopback implements AutoCloseable {
         }
 
         BinanceBroker broker(BrokerContext context, BinanceRest.Pause pause) {
-            return new BinanceBrokerFactory(Map.of(), pause).create(new BrokerContext(context.account(), new BrokerSettings(settings(), "test"),
+            return broker(context, pause, Map.of());
+        }
+
+        /** ... with {@code extra} settings. */
+        BinanceBroker broker(BrokerContext context, BinanceRest.Pause pause, Map<String, String> extra) {
+            Map<String, String> settings = settings();
+            settings.putAll(extra);
+            return new BinanceBrokerFactory(Map.of(), pause).create(new BrokerContext(context.account(), new BrokerSettings(settings, "test"),
                     context.listener(), context.inbox()));
         }
 
