@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code PUT} every {@code keepalive}), the websocket {@code <ws-url>/ws/<listenKey>}, and every event handed
  * to {@code onEvent} in the order received (on the websocket's thread). A closed or failed connection is
  * opened again (a new listen key, backoff 1, 2, 4 .. 30 s) and {@code onReconnected} runs, so the broker
- * reconciles what it missed.
+ * reconciles what it missed. Closing deletes the listen key.
  */
 final class UserDataStream implements AutoCloseable {
 
@@ -185,6 +185,13 @@ final class UserDataStream implements AutoCloseable {
         WebSocket w = ws;
         if (w != null) {
             w.abort();
+        }
+        if (listenKey != null) {
+            try {
+                rest.keyed("DELETE", "/api/v3/userDataStream", Map.of("listenKey", listenKey));   // best effort: it expires anyway
+            } catch (RuntimeException e) {
+                LOG.debug("Binance broker of account {}: closing the listen key: {}", account, e.getMessage());
+            }
         }
     }
 }

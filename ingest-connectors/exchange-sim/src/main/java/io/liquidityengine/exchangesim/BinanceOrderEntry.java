@@ -10,13 +10,9 @@ import io.liquidityengine.exchangesim.BinanceAuth.Refusal;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Binance spot order entry on the simulator (REST; see the module README for the routes): signed requests
@@ -26,8 +22,6 @@ import java.util.regex.Pattern;
  * every answer carries {@code X-MBX-USED-WEIGHT-1M}, the request weight used in the current minute.
  */
 final class BinanceOrderEntry {
-
-    private static final Pattern CLIENT_ID = Pattern.compile("^[a-zA-Z0-9-_]{1,36}$");
 
     /** A symbol's filters. */
     record Listing(BigDecimal tickSize, BigDecimal stepSize) {
@@ -86,7 +80,7 @@ final class BinanceOrderEntry {
 
     void serve(HttpServerRequest request, String body) {
         String route = request.method().name() + " " + request.path();
-        Map<String, String> params = params(request.query(), body);
+        Map<String, String> params = SpotParams.params(request.query(), body);
         HttpServerResponse response = request.response();
         try {
             JsonNode answer = switch (route) {
@@ -134,7 +128,7 @@ final class BinanceOrderEntry {
             listenKeys.put(listenKey, apiKey);
             return object().put("listenKey", listenKey);
         }
-        String listenKey = require(params, "listenKey");
+        String listenKey = SpotParams.require(params, "listenKey");
         if (!apiKey.equals(listenKeys.get(listenKey))) {
             throw new Refused(new Refusal(400, -1125, "This listenKey does not exist."));
         }
@@ -155,7 +149,7 @@ final class BinanceOrderEntry {
     private JsonNode newOco(String apiKey, Map<String, String> params) {
         String symbol = symbol(params);
         long listId = book.nextListId();
-        String listClientId = clientId(params.getOrDefault("listClientOrderId", "sim-list-" + listId), "listClientOrderId");
+        String listClientId = SpotParams.clientId(params.getOrDefault("listClientOrderId", "sim-list-" + listId), "listClientOrderId");
         SpotOrder above = order(apiKey, params, "above", params.get("aboveClientOrderId"), listId);
         SpotOrder below = order(apiKey, params, "below", params.get("belowClientOrderId"), listId);
         if (above.clientOrderId.equals(below.clientOrderId)) {
@@ -178,32 +172,32 @@ final class BinanceOrderEntry {
     private SpotOrder order(String apiKey, Map<String, String> params, String prefix, String clientOrderId, long listId, SpotOrder replaced) {
         String symbol = symbol(params);
         Listing listing = listings.get(symbol);
-        String side = require(params, "side");
+        String side = SpotParams.require(params, "side");
         if (!side.equals("BUY") && !side.equals("SELL")) {
             throw new Refused(new Refusal(400, -1117, "Invalid side."));
         }
-        String type = require(params, prefix.isEmpty() ? "type" : prefix + "Type");
-        BigDecimal quantity = decimal(params, "quantity", true);
-        BigDecimal price = decimal(params, name(prefix, "price"), type.equals("LIMIT") || type.equals("LIMIT_MAKER") || type.equals("STOP_LOSS_LIMIT"));
-        BigDecimal stop = decimal(params, name(prefix, "stopPrice"), type.equals("STOP_LOSS_LIMIT"));
-        String tif = params.get(name(prefix, "timeInForce"));
+        String type = SpotParams.require(params, prefix.isEmpty() ? "type" : prefix + "Type");
+        BigDecimal quantity = SpotParams.decimal(params, "quantity", true);
+        BigDecimal price = SpotParams.decimal(params, SpotParams.name(prefix, "price"), type.equals("LIMIT") || type.equals("LIMIT_MAKER") || type.equals("STOP_LOSS_LIMIT"));
+        BigDecimal stop = SpotParams.decimal(params, SpotParams.name(prefix, "stopPrice"), type.equals("STOP_LOSS_LIMIT"));
+        String tif = params.get(SpotParams.name(prefix, "timeInForce"));
         switch (type) {
             case "LIMIT", "STOP_LOSS_LIMIT" -> {
                 if (tif == null) {
-                    throw new Refused(BinanceAuth.mandatory(name(prefix, "timeInForce")));
+                    throw new Refused(BinanceAuth.mandatory(SpotParams.name(prefix, "timeInForce")));
                 }
             }
             case "MARKET", "LIMIT_MAKER" -> tif = "GTC";
             default -> throw new Refused(new Refusal(400, -1116, "Invalid orderType."));
         }
-        if (!onStep(price, listing.tickSize()) || !onStep(stop, listing.tickSize())) {
+        if (!SpotParams.onStep(price, listing.tickSize()) || !SpotParams.onStep(stop, listing.tickSize())) {
             throw new Refused(new Refusal(400, -1013, "Filter failure: PRICE_FILTER"));
         }
-        if (quantity.signum() <= 0 || !onStep(quantity, listing.stepSize())) {
+        if (quantity.signum() <= 0 || !SpotParams.onStep(quantity, listing.stepSize())) {
             throw new Refused(new Refusal(400, -1013, "Filter failure: LOT_SIZE"));
         }
         long id = book.nextOrderId();
-        String cid = clientId(clientOrderId == null ? "sim-" + id : clientOrderId, name(prefix, "ClientOrderId", "newClientOrderId"));
+        String cid = SpotParams.clientId(clientOrderId == null ? "sim-" + id : clientOrderId, SpotParams.name(prefix, "ClientOrderId", "newClientOrderId"));
         SpotOrder holder = book.openByClientId(apiKey, symbol, cid);
         if (holder != null && holder != replaced) {
             throw new Refused(new Refusal(400, -2010, "Duplicate order sent."));
@@ -260,7 +254,7 @@ final class BinanceOrderEntry {
     }
 
     private JsonNode cancelReplace(String apiKey, Map<String, String> params) {
-        String mode = require(params, "cancelReplaceMode");
+        String mode = SpotParams.require(params, "cancelReplaceMode");
         if (!mode.equals("STOP_ON_FAILURE") && !mode.equals("ALLOW_FAILURE")) {
             throw new Refused(new Refusal(400, -1100, "Illegal characters found in parameter 'cancelReplaceMode'."));
         }
@@ -355,7 +349,7 @@ final class BinanceOrderEntry {
     // --- parameters and answers ---
 
     private String symbol(Map<String, String> params) {
-        String symbol = require(params, "symbol");
+        String symbol = SpotParams.require(params, "symbol");
         if (!listings.containsKey(symbol)) {
             throw new Refused(new Refusal(400, -1121, "Invalid symbol."));
         }
@@ -363,51 +357,8 @@ final class BinanceOrderEntry {
     }
 
     private String cancelId(Map<String, String> params) {
-        return params.containsKey("newClientOrderId") ? clientId(params.get("newClientOrderId"), "newClientOrderId")
+        return params.containsKey("newClientOrderId") ? SpotParams.clientId(params.get("newClientOrderId"), "newClientOrderId")
                 : "sim-cancel-" + (++cancelIds);
-    }
-
-    private static String clientId(String id, String name) {
-        if (!CLIENT_ID.matcher(id).matches()) {
-            throw new Refused(new Refusal(400, -1100, "Illegal characters found in parameter '" + name + "'; legal range is '"
-                    + CLIENT_ID.pattern() + "'."));
-        }
-        return id;
-    }
-
-    private static String name(String prefix, String name) {
-        return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static String name(String prefix, String legName, String plainName) {
-        return prefix.isEmpty() ? plainName : prefix + legName;
-    }
-
-    private static String require(Map<String, String> params, String name) {
-        String v = params.get(name);
-        if (v == null || v.isEmpty()) {
-            throw new Refused(BinanceAuth.mandatory(name));
-        }
-        return v;
-    }
-
-    private static BigDecimal decimal(Map<String, String> params, String name, boolean required) {
-        String v = params.get(name);
-        if (v == null || v.isEmpty()) {
-            if (required) {
-                throw new Refused(BinanceAuth.mandatory(name));
-            }
-            return null;
-        }
-        try {
-            return new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            throw new Refused(new Refusal(400, -1100, "Illegal characters found in parameter '" + name + "'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'."));
-        }
-    }
-
-    private static boolean onStep(BigDecimal value, BigDecimal step) {
-        return value == null || value.remainder(step).signum() == 0;
     }
 
     private JsonNode weigh(int weight, JsonNode answer) {
@@ -425,20 +376,4 @@ final class BinanceOrderEntry {
         SimJson.json(response, status, body);
     }
 
-    private static Map<String, String> params(String query, String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String part : new String[] {query, body}) {
-            if (part == null || part.isEmpty()) {
-                continue;
-            }
-            for (String pair : part.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return out;
-    }
 }
