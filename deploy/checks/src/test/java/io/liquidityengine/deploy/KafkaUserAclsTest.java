@@ -3,6 +3,7 @@ package io.liquidityengine.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liquidityengine.local.KafkaUserAcls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.liquidityengine.deploy.SecuredService.Secrets;
 import io.liquidityengine.ingest.sample.SampleDayFiles;
 import io.liquidityengine.ingest.sample.SampleDayGenerator;
+import io.liquidityengine.local.KafkaUserAcls;
 import io.liquidityengine.local.LocalSecurity;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.local.LocalTls;

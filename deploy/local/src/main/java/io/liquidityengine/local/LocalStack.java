@@ -59,9 +59,14 @@ public final class LocalStack implements AutoCloseable {
      * users of their own ({@link SecureAccess#createUser}) and ACLs ({@link SecureAccess#grant}).
      */
     public static LocalStack secured() {
+        return secured(0, 0);
+    }
+
+    /** {@link #secured()} on given ports (0 = any free port); always on a temporary directory: new keys and passwords each time. */
+    public static LocalStack secured(int kafkaPort, int registryPort) {
         try {
             Path dir = Files.createTempDirectory("liquidity-engine-secured-stack");
-            return new LocalStack(dir, true, 0, 0, LocalSecurity.generate(dir.resolve("tls")));
+            return new LocalStack(dir, true, kafkaPort, registryPort, LocalSecurity.generate(dir.resolve("tls")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

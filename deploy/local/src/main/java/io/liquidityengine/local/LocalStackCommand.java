@@ -1,6 +1,7 @@
 package io.liquidityengine.local;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -23,9 +24,17 @@ public final class LocalStackCommand {
         @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port on 127.0.0.1. Default: ${DEFAULT-VALUE}")
         int registryPort;
 
+        @Option(names = "--secured", description = "SASL_SSL with SCRAM-SHA-512, TLS and ACLs on the broker, HTTPS with basic auth on the registry;"
+                + " a user per KafkaUser of --users with its ACLs, their client settings written to files. Always a new, temporary stack.")
+        boolean secured;
+
+        @Option(names = "--users", defaultValue = "deploy/k8s/base/kafka/users.yaml", description = "The KafkaUsers of --secured. Default: ${DEFAULT-VALUE}")
+        Path users;
+
         @Override
         public Integer call() throws InterruptedException {
-            LocalStack stack = LocalStack.persistent(dataDir.toAbsolutePath(), kafkaPort, registryPort).start();
+            LocalStack stack = secured ? LocalStack.secured(kafkaPort, registryPort).start()
+                    : LocalStack.persistent(dataDir.toAbsolutePath(), kafkaPort, registryPort).start();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Stopping the local stack...");
@@ -35,7 +44,15 @@ public final class LocalStackCommand {
             }, "local-stack-shutdown"));
             System.out.println("Kafka bootstrap servers: " + stack.bootstrapServers());
             System.out.println("Schema registry:         " + stack.registryUrl());
-            System.out.println("Data directory:          " + stack.dataDir());
+            System.out.println("Data directory:          " + stack.dataDir() + (secured ? " (removed at Ctrl-C)" : ""));
+            if (secured) {
+                Map<String, Path> files = stack.access().provision(KafkaUserAcls.read(users), stack.dataDir().resolve("clients"));
+                System.out.println("Security:                SASL_SSL, SCRAM-SHA-512, TLS, ACLs of " + users + "; registry HTTPS with basic auth");
+                files.forEach((user, file) -> System.out.printf("  %-22s %s%n", user + ":", file));
+                System.out.println("Run a service as its user (the file holds its passwords, mode 600):");
+                System.out.println("  QUARKUS_CONFIG_LOCATIONS=" + files.getOrDefault("topology", files.values().iterator().next())
+                        + " java -jar topology/target/quarkus-app/quarkus-run.jar");
+            }
             System.out.println("Press Ctrl-C to stop.");
             stopped.await();
             return 0;

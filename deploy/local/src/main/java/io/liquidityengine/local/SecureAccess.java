@@ -1,10 +1,18 @@
 package io.liquidityengine.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +60,14 @@ public final class SecureAccess {
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)));
         try (Admin admin = stack.admin()) {
             admin.alterUserScramCredentials(alterations).all().get();
+            // the broker answers this from the metadata image it authenticates with: once it lists them, logins work
+            long deadline = System.nanoTime() + WAIT_NANOS;
+            while (!admin.describeUserScramCredentials().all().get().keySet().containsAll(passwords.keySet())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not apply the SCRAM users " + passwords.keySet() + " within 30 s");
+                }
+                pause();
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the SCRAM users " + passwords.keySet() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -67,6 +83,49 @@ public final class SecureAccess {
         config.put("bootstrap.servers", stack.bootstrapServers());
         config.putAll(security.clientConfig(user, password));
         return config;
+    }
+
+    /**
+     * Gives every user of {@code acls} a random password and its bindings, and writes each one's client settings to
+     * {@code <dir>/<user>.properties}, and the super user's to {@code <dir>/admin.properties}.
+     *
+     * @return the files by user, in {@code acls}' order, admin last
+     */
+    public Map<String, Path> provision(Map<String, List<AclBinding>> acls, Path dir) {
+        Map<String, String> passwords = new java.util.LinkedHashMap<>();
+        acls.keySet().forEach(user -> passwords.put(user, LocalTls.secret()));
+        createUsers(passwords);
+        grant(acls.values().stream().flatMap(List::stream).toList());
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        passwords.forEach((user, password) -> {
+            writeClientProperties(user, password, dir.resolve(user + ".properties"));
+            files.put(user, dir.resolve(user + ".properties"));
+        });
+        writeClientProperties(LocalSecurity.ADMIN, security.adminPassword(), dir.resolve(LocalSecurity.ADMIN + ".properties"));
+        files.put(LocalSecurity.ADMIN, dir.resolve(LocalSecurity.ADMIN + ".properties"));
+        return files;
+    }
+
+    /**
+     * Writes {@code file} (readable and writable by its owner only) with every setting a service needs to run as
+     * {@code user} on this stack, under the services' keys: {@code kafka.*} (bootstrap servers, SASL_SSL, SCRAM, trust
+     * store) and the registry's (URL, basic auth, trust store). A service reads it with
+     * {@code QUARKUS_CONFIG_LOCATIONS=<file>}.
+     */
+    public void writeClientProperties(String user, String password, Path file) {
+        Properties p = new Properties();
+        clientConfig(user, password).forEach((k, v) -> p.setProperty("kafka." + k, v.toString()));
+        stack.registryConfig().forEach((k, v) -> p.setProperty(k, v.toString()));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                p.store(out, "Kafka and registry client settings of " + user + " on the secured local stack (secrets: keep private)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** Creates the ACL bindings and waits until the broker's authorizer holds every one of them. */

@@ -14,11 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -40,6 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The secured local stack on its own: SCRAM users, ACLs enforced, the registry behind HTTPS and basic auth. */
 class SecuredStackIT {
@@ -115,6 +119,31 @@ class SecuredStackIT {
         RestSchemaRegistry client = new RestSchemaRegistry(RegistryConfig.from(stack.registryConfig()));
         int id = client.register("secured-it-value", schema);
         assertThat(client.schemaById(id)).isEqualTo(schema);
+    }
+
+    @Test
+    void shouldProvisionTheKafkaUsersOfTheK8sManifestsWithClientFilesTheirOwnersAlone(@TempDir Path dir) throws Exception {
+        Map<String, Path> files = stack.access().provision(KafkaUserAcls.read(Path.of("../k8s/base/kafka/users.yaml")), dir);
+        assertThat(files.keySet()).containsExactly("ingest-connectors", "topology", "execution-sink", "notifier", "admin");
+        for (Path file : files.values()) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        Properties ingest = new Properties();
+        try (var in = Files.newBufferedReader(files.get("ingest-connectors"))) {
+            ingest.load(in);
+        }
+        assertThat(ingest.getProperty("kafka.security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(ingest.getProperty("schema.registry.url")).isEqualTo(stack.registryUrl());
+        assertThat(ingest.getProperty("basic.auth.user.info")).isEqualTo("registry:" + stack.security().orElseThrow().registryPassword());
+        // the file's kafka.* settings are a working client of user ingest-connectors, under its declared ACLs
+        Map<String, Object> config = new HashMap<>();
+        ingest.stringPropertyNames().stream().filter(k -> k.startsWith("kafka.")).forEach(k -> config.put(k.substring(6), ingest.getProperty(k)));
+        config.put("max.block.ms", "10000");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MD_BARS_IMPORTED.name(), "ES", "x")).get();
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.EXEC_ORDERS.name(), "paper", "x")).get())
+                    .cause().isInstanceOf(TopicAuthorizationException.class).hasMessage("Not authorized to access topics: [exec.orders]");
+        }
     }
 
     private static KafkaProducer<String, String> producer(String user, String password) {

@@ -1,4 +1,4 @@
-package io.liquidityengine.deploy;
+package io.liquidityengine.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -22,16 +22,17 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The ACLs that Strimzi's User Operator makes from the {@code KafkaUser}s of deploy/k8s/base/kafka/users.yaml
  * ({@code authorization.type: simple}), as Kafka ACL bindings: principal {@code User:<name>}, host {@code *},
- * ALLOW, one binding per operation; a {@code cluster} resource is Kafka's {@code kafka-cluster}. The security
- * IT grants exactly these, so the local broker enforces what production declares.
+ * ALLOW, one binding per operation; a {@code cluster} resource is Kafka's {@code kafka-cluster}. The secured
+ * local stack ({@code local-stack up --secured}, deploy/checks SecurityIT) grants exactly these, so the local
+ * broker enforces what production declares.
  */
-final class KafkaUserAcls {
+public final class KafkaUserAcls {
 
     private KafkaUserAcls() {
     }
 
     /** Per user, in file order: its bindings. */
-    static Map<String, List<AclBinding>> read(Path usersYaml) {
+    public static Map<String, List<AclBinding>> read(Path usersYaml) {
         Map<String, List<AclBinding>> out = new LinkedHashMap<>();
         try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(usersYaml.toFile())) {
             while (docs.hasNext()) {
