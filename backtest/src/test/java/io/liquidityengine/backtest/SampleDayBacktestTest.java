@@ -49,13 +49,17 @@ class SampleDayBacktestTest {
                 .collect(Collectors.groupingBy(Bar::getIntervalSeconds, Collectors.counting()));
         assertThat(byInterval).containsEntry(5, 4_679L).containsEntry(60, 389L).containsEntry(300, 77L).containsEntry(900, 25L)
                 .containsEntry(3600, 6L);
-        assertThat(log.values(Topics.SIG_LEVELS).stream().filter(l -> l.getEvent() == LevelEvent.CREATED)).hasSize(20);
-        assertThat(log.values(Topics.SIG_LEVELS).stream().filter(l -> l.getEvent() == LevelEvent.FILLED)).hasSize(17);
+        assertThat(log.values(Topics.SIG_LEVELS).stream().filter(l -> l.getEvent() == LevelEvent.CREATED)).hasSize(93);
+        assertThat(log.values(Topics.SIG_LEVELS).stream().filter(l -> l.getEvent() == LevelEvent.FILLED)).hasSize(78);
         assertThat(log.values(Topics.SIG_BIAS)).hasSize(4_679);
-        assertThat(log.values(Topics.SIG_PLANS)).hasSize(56);
+        assertThat(log.values(Topics.SIG_PLANS)).hasSize(68);
+        // the reference strategy plans once, follows its entry level six times and cancels when the trend turns
+        Map<String, Long> referencePlans = log.values(Topics.SIG_PLANS).stream().filter(p -> p.getStrategyId().equals("reference"))
+                .collect(Collectors.groupingBy(p -> p.getStatus().name(), java.util.TreeMap::new, Collectors.counting()));
+        assertThat(referencePlans).isEqualTo(Map.of("AMENDED", 6L, "CANCELLED", 1L, "NEW", 1L));
         assertThat(log.count(Topics.DLQ_TOPOLOGY)).isZero();
         assertThat(log.count(Topics.DLQ_INGEST)).isZero();
-        assertThat(log.values(Topics.RISK_DECISIONS)).hasSize(56);
+        assertThat(log.values(Topics.RISK_DECISIONS)).hasSize(68);
         System.out.printf("decisions %d orders %d reports %d positions %d, %,.0f ticks/s%n", log.count(Topics.RISK_DECISIONS),
                 log.count(Topics.EXEC_ORDERS), log.count(Topics.EXEC_REPORTS), log.count(Topics.EXEC_POSITIONS), result.ticksPerSecond());
     }
@@ -74,11 +78,18 @@ class SampleDayBacktestTest {
                 .path("statistics").path("netPnl").asText());
         BigDecimal fromCsv = TradesCsv.read(out.resolve(BacktestReport.TRADES_CSV)).stream().map(ClosedTrade::netPnl)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(log.values(Topics.EXEC_POSITIONS).stream().filter(p -> p.getStatus() == PositionStatus.CLOSED)).hasSize(18);
-        assertThat(report.trades()).hasSize(18);
+        assertThat(log.values(Topics.EXEC_POSITIONS).stream().filter(p -> p.getStatus() == PositionStatus.CLOSED)).hasSize(20);
+        assertThat(report.trades()).hasSize(20);
+        // one of them is the reference strategy's: long from 5973.50 at 14:19:35 New York, out 46 ticks worse
+        List<ClosedTrade> reference = report.trades().stream().filter(t -> t.strategy().equals("reference")).toList();
+        assertThat(reference).hasSize(1);
+        assertThat(reference.get(0).side()).isEqualTo(ClosedTrade.Side.LONG);
+        assertThat(reference.get(0).entryPrice()).isEqualByComparingTo("5973.50");
+        assertThat(reference.get(0).ticks()).isEqualTo(-46L);
+        assertThat(reference.get(0).entryTime()).isEqualTo(java.time.Instant.parse("2024-12-05T19:19:35.406869Z"));
         assertThat(fromCsv).isEqualByComparingTo(stats);
         assertThat(netFromFills(log.values(Topics.EXEC_REPORTS), new BigDecimal("0.25"), new BigDecimal("12.50"))).isEqualByComparingTo(stats);
-        assertThat(Files.readString(out.resolve(BacktestReport.REPORT_HTML))).contains("<svg").contains("<h2>Equity and drawdown").contains("<h2>Trades").contains("ema-cross-patterns");
+        assertThat(Files.readString(out.resolve(BacktestReport.REPORT_HTML))).contains("<svg").contains("<h2>Equity and drawdown").contains("<h2>Trades").contains("ema-cross-patterns").contains("reference");
     }
 
     /**

@@ -38,6 +38,20 @@ record TradingSummary(List<RiskDecision> decisions, List<Order> orders, List<Exe
         return orders.stream().filter(o -> !approved.contains(o.getBracketId())).map(Order::getClientOrderId).toList();
     }
 
+    /** Trades and net P&L per strategy (the strategy is the second part of a position id, account:strategy:...). */
+    private void printByStrategy() {
+        Map<String, long[]> trades = new TreeMap<>();
+        Map<String, BigDecimal> net = new TreeMap<>();
+        for (Position p : finalPositions.values()) {
+            String[] parts = p.getPositionId().split(":");
+            String strategy = parts.length > 1 ? parts[1] : p.getPositionId();
+            trades.computeIfAbsent(strategy, k -> new long[1])[0]++;
+            net.merge(strategy, p.getRealizedPnl().subtract(p.getCommission()), BigDecimal::add);
+        }
+        trades.forEach((strategy, n) -> System.out.printf("    %-24s %,d trades, net %s USD%n", strategy, n[0],
+                net.get(strategy).stripTrailingZeros().toPlainString()));
+    }
+
     void print(ZoneId zone) {
         Map<String, Long> byVerdict = new TreeMap<>();
         decisions.forEach(d -> byVerdict.merge(d.getStatus() + " " + d.getReason(), 1L, Long::sum));
@@ -68,6 +82,7 @@ record TradingSummary(List<RiskDecision> decisions, List<Order> orders, List<Exe
         System.out.printf("  realized P&L:             %+d ticks = %s USD before commission, %s USD commission, net %s USD%n", ticks,
                 pnl.stripTrailingZeros().toPlainString(), commission.stripTrailingZeros().toPlainString(),
                 pnl.subtract(commission).stripTrailingZeros().toPlainString());
+        printByStrategy();
         List<RiskDecision> rejected = decisions.stream().filter(d -> d.getStatus() == DecisionStatus.REJECTED).toList();
         rejected.stream().limit(8).forEach(d -> System.out.printf("    rejected %s %s: %s%n", d.getPlanId(), d.getReason(), d.getMessage()));
         if (rejected.size() > 8) {

@@ -95,11 +95,11 @@ class ClosedLoopIT {
         assertThat(byInterval).containsEntry(5, 4_679L).containsEntry(60, 389L).containsEntry(300, 77L).containsEntry(900, 25L)
                 .containsEntry(3600, 6L);
         var levels = values(reader.readAll(Topics.SIG_LEVELS));
-        assertThat(levels.stream().filter(l -> l.getEvent() == LevelEvent.CREATED)).hasSize(20);
-        assertThat(levels.stream().filter(l -> l.getEvent() == LevelEvent.FILLED)).hasSize(17);
+        assertThat(levels.stream().filter(l -> l.getEvent() == LevelEvent.CREATED)).hasSize(93);
+        assertThat(levels.stream().filter(l -> l.getEvent() == LevelEvent.FILLED)).hasSize(78);
         List<Bias> bias = values(reader.readAll(Topics.SIG_BIAS));
         assertThat(bias).hasSize(4_679);
-        assertThat(values(reader.readAll(Topics.SIG_PLANS))).hasSize(56);
+        assertThat(values(reader.readAll(Topics.SIG_PLANS))).hasSize(68);
         assertThat(reader.readAll(Topics.DLQ_TOPOLOGY)).isEmpty();
         assertThat(reader.readAll(Topics.DLQ_INGEST)).isEmpty();
 
@@ -113,6 +113,8 @@ class ClosedLoopIT {
         assertThat(reports.stream().filter(r -> r.getExecType() == ExecType.ACCEPTED && r.getRole() == OrderRole.ENTRY)
                 .map(ExecutionReport::getBracketId)).doesNotHaveDuplicates();
         assertThat(trading.finalPositions()).isNotEmpty();
+        // the reference strategy trades too: one long, closed 46 ticks down
+        assertThat(trading.finalPositions().get("paper:reference:ES:1733426315000000").getRealizedTicks()).isEqualTo(-46);
         for (Position p : trading.finalPositions().values()) {
             long ticks = realizedTicksFromFills(reports, p.getPositionId());
             assertThat(p.getRealizedTicks()).as("realized ticks of %s recomputed from exec.reports", p.getPositionId()).isEqualTo(ticks);
@@ -132,7 +134,7 @@ class ClosedLoopIT {
         assertThat(fromFiles).isZero();
         assertThat(fromTopics).isZero();
         String stats = Files.readString(out.resolve("files").resolve(BacktestReport.STATS_JSON));
-        assertThat(stats).contains("\"trades\" : 18");
+        assertThat(stats).contains("\"trades\" : 20");
         assertThat(Files.readString(out.resolve("topics").resolve(BacktestReport.STATS_JSON))).isEqualTo(stats);
         // the file run's records published under the run prefix, like the services' topics
         for (Topic<String, ?> topic : PARITY) {

@@ -27,11 +27,16 @@ import java.util.Random;
  * <p>Model: trades arrive as a Poisson process whose rate is U-shaped over the session (heavier at
  * the open and the close) and jumps during short bursts. The market is a one-tick-wide book on the
  * 0.25 grid; each trade lifts the ask (BUY) or hits the bid (SELL), and sometimes moves the book one
- * tick in the aggressor's direction. A hidden regime (trend up, trend down, range) switches every
- * tens of minutes and tilts the buy probability (trends) or pulls price back to an anchor (range).
- * Sizes are mostly small with occasional blocks. The option-delta series (one row per minute, a
- * few seconds after the minute starts) follows the price change and the regime's direction, so a
- * delta-based bias sometimes says long and sometimes short. Typical output: 150k-250k ticks.
+ * tick in the aggressor's direction. A hidden regime (trend up, trend down, range, calm) switches
+ * every tens of minutes and tilts the buy probability (trends), pulls price back to an anchor
+ * (range) or holds it within a few ticks of it (calm: slow, balanced trading, in which RSI on 5 s
+ * bars stays between 40 and 60). Outside calm stretches, a sweep every few minutes takes 3-6 price
+ * levels at once with one aggressive order, which leaves the stacked imbalances in the footprint
+ * that become liquidity levels (about 50-100 per session, against 20 without sweeps). Sizes are
+ * mostly small with occasional blocks. The option-delta series (one row per minute, a few seconds
+ * after the minute starts) follows a 10-minute exponential average of price with little noise, as
+ * a net option delta moves slowly with the market, so a delta-based bias holds for minutes at a
+ * time and sometimes says long and sometimes short. Typical output: 150k-250k ticks.
  *
  * <p>Deterministic: the same configuration and seed give byte-identical files on any JVM
  * ({@link Random} and {@link StrictMath} only).
@@ -73,7 +78,20 @@ public final class SampleDayGenerator {
         }
     }
 
-    private enum Regime { TREND_UP, TREND_DOWN, RANGE }
+    private enum Regime { TREND_UP, TREND_DOWN, RANGE, CALM }
+
+    /** Share of the switches out of a range (or into one from a trend) that go to a calm stretch instead. */
+    private static final double CALM_SHARE = 0.7;
+    /** Mean length of a calm stretch, minutes. */
+    private static final double CALM_MINUTES = 25;
+    /** How hard a calm market leans back to its anchor, per tick away (buy probability). */
+    private static final double CALM_PULL = 0.1;
+    /** Probability that a calm trade moves the book (0.06 otherwise). */
+    private static final double CALM_MOVE = 0.03;
+    /** Mean seconds between sweeps outside calm stretches. */
+    private static final double SWEEP_EVERY_SECONDS = 240;
+    /** Span of the price average the option delta follows, minutes. */
+    private static final double DELTA_EMA_MINUTES = 10;
 
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -170,10 +188,10 @@ public final class SampleDayGenerator {
             if (t >= regimeEnds) {
                 regime = nextRegime(regime, rnd);
                 anchor = bid;
-                regimeEnds = t + minutes(rnd, regime == Regime.RANGE ? 35 : 25);
+                regimeEnds = t + minutes(rnd, regime == Regime.RANGE ? 35 : regime == Regime.CALM ? CALM_MINUTES : 25);
             }
             inBurst = t < burstEnds;
-            if (!inBurst && rnd.nextDouble() < waitSeconds / 90.0) {
+            if (!inBurst && regime != Regime.CALM && rnd.nextDouble() < waitSeconds / 90.0) {
                 // a burst every ~90 s on average, lasting ~8 s, mostly in the trend's direction
                 burstEnds = t + Math.max(1_000_000L, (long) (-StrictMath.log(1 - rnd.nextDouble()) * 8e6));
                 burstRate = 3 + 5 * rnd.nextDouble();
@@ -187,6 +205,7 @@ public final class SampleDayGenerator {
                 case TREND_UP -> pBuy += 0.03;
                 case TREND_DOWN -> pBuy -= 0.03;
                 case RANGE -> pBuy -= 0.04 * Math.max(-2.5, Math.min(2.5, (bid - anchor) / 24.0));
+                case CALM -> pBuy -= CALM_PULL * Math.max(-3, Math.min(3, bid - anchor));
             }
             if (inBurst) {
                 pBuy += burstTilt;
@@ -200,10 +219,26 @@ public final class SampleDayGenerator {
                 size = 1 + (long) (-StrictMath.log(1 - rnd.nextDouble()) * (inBurst ? 5.0 : 2.5));
             }
 
+            if (regime != Regime.CALM && rnd.nextDouble() < waitSeconds / SWEEP_EVERY_SECONDS) {
+                // a sweep: one large aggressive order takes 3-6 price levels at once (a stacked imbalance)
+                double up = regime == Regime.TREND_UP ? 0.75 : regime == Regime.TREND_DOWN ? 0.25 : 0.5;
+                Aggressor sweepSide = rnd.nextDouble() < up ? Aggressor.BUY : Aggressor.SELL;
+                int levels = 3 + rnd.nextInt(4);
+                for (int l = 0; l < levels && t < end; l++) {
+                    int prints = 2 + rnd.nextInt(3);
+                    for (int k = 0; k < prints; k++) {
+                        long px = sweepSide == Aggressor.BUY ? bid + 1 : bid;
+                        out.add(new SampleTick(t, px * tick, bid * tick, (bid + 1) * tick, 3 + rnd.nextInt(10), sweepSide));
+                        t += 1 + rnd.nextInt(2_000);
+                    }
+                    bid += sweepSide == Aggressor.BUY ? 1 : -1;
+                }
+                continue;
+            }
             long priceTicks = side == Aggressor.BUY ? bid + 1 : bid;
             out.add(new SampleTick(t, priceTicks * tick, bid * tick, (bid + 1) * tick, size, side));
 
-            if (rnd.nextDouble() < (inBurst ? 0.12 : 0.06)) {
+            if (rnd.nextDouble() < (inBurst ? 0.12 : regime == Regime.CALM ? CALM_MOVE : 0.06)) {
                 bid += side == Aggressor.BUY ? 1 : -1;
             }
         }
@@ -215,8 +250,9 @@ public final class SampleDayGenerator {
         double tick = config.tickSize();
         List<SampleDeltaRow> rows = new ArrayList<>();
         double value = 1_500_000 + rnd.nextInt(200_000);
-        double lastPrice = ticks.isEmpty() ? config.startPrice() : ticks.get(0).price();
-        double drift = 0;
+        double firstPrice = ticks.isEmpty() ? config.startPrice() : ticks.get(0).price();
+        double average = Double.NaN;
+        double alpha = 2.0 / (DELTA_EMA_MINUTES + 1);
         int i = 0;
         for (LocalTime minute = config.open(); minute.isBefore(config.close()); minute = minute.plusMinutes(1)) {
             LocalTime rowTime = minute.plusSeconds(rnd.nextInt(6));
@@ -224,12 +260,11 @@ public final class SampleDayGenerator {
             while (i < ticks.size() && ticks.get(i).epochMicros() <= rowMicros) {
                 i++;
             }
-            double price = i == 0 ? lastPrice : ticks.get(i - 1).price();
-            double moveTicks = (price - lastPrice) / tick;
-            lastPrice = price;
-            // persistent flow: smoothed direction of recent moves
-            drift = 0.8 * drift + 0.2 * Math.signum(moveTicks);
-            value += 1_500 * moveTicks + 2_500 * drift + rnd.nextGaussian() * 3_000;
+            double price = i == 0 ? firstPrice : ticks.get(i - 1).price();
+            // the delta follows the average price: 1,500 per tick it moves, plus a little noise
+            double previous = average;
+            average = Double.isNaN(average) ? price : average + alpha * (price - average);
+            value += 1_500 * (Double.isNaN(previous) ? 0 : (average - previous) / tick) + rnd.nextGaussian() * 300;
             rows.add(new SampleDeltaRow(rowTime,
                     BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString()));
         }
@@ -260,11 +295,14 @@ public final class SampleDayGenerator {
 
     private static Regime nextRegime(Regime current, Random rnd) {
         double u = rnd.nextDouble();
-        if (current == Regime.RANGE) {
-            return u < 0.5 ? Regime.TREND_UP : Regime.TREND_DOWN;
+        if (current == Regime.RANGE || current == Regime.CALM) {
+            if (current == Regime.RANGE && u < CALM_SHARE) {
+                return Regime.CALM;
+            }
+            return rnd.nextDouble() < 0.5 ? Regime.TREND_UP : Regime.TREND_DOWN;
         }
         if (u < 0.6) {
-            return Regime.RANGE;
+            return rnd.nextDouble() < CALM_SHARE ? Regime.CALM : Regime.RANGE;
         }
         return u < 0.8 ? Regime.TREND_UP : Regime.TREND_DOWN;
     }

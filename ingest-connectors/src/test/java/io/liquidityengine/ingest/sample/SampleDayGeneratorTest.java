@@ -71,12 +71,12 @@ class SampleDayGeneratorTest {
     @Test
     void shouldPinTheSummaryOfSeed42() {
         SampleDaySummary s = files.summary();
-        assertThat(s.tickCount()).isEqualTo(174_598);
-        assertThat(s.totalVolume()).isEqualTo(702_637);
+        assertThat(s.tickCount()).isEqualTo(160_951);
+        assertThat(s.totalVolume()).isEqualTo(620_002);
         assertThat(s.open()).isEqualTo(6000.25);
-        assertThat(s.high()).isEqualTo(6083.50);
-        assertThat(s.low()).isEqualTo(5982.75);
-        assertThat(s.close()).isEqualTo(6001.50);
+        assertThat(s.high()).isEqualTo(6079.25);
+        assertThat(s.low()).isEqualTo(5960.25);
+        assertThat(s.close()).isEqualTo(6079.00);
         assertThat(s.deltaRows()).isEqualTo(390);
     }
 

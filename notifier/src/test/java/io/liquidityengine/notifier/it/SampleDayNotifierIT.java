@@ -75,9 +75,9 @@ class SampleDayNotifierIT {
         List<String> flips = expected(log.values(Topics.SIG_BIAS), Messages::biasFlip);
         List<String> fills = expected(log.values(Topics.EXEC_REPORTS), Messages::fill);
         List<String> closed = expected(log.values(Topics.EXEC_POSITIONS), Messages::closed);
-        assertThat(flips).hasSize(100).doesNotHaveDuplicates();
-        assertThat(fills).hasSize(46).doesNotHaveDuplicates();
-        assertThat(closed).hasSize(18).doesNotHaveDuplicates();
+        assertThat(flips).hasSize(232).doesNotHaveDuplicates();
+        assertThat(fills).hasSize(49).doesNotHaveDuplicates();
+        assertThat(closed).hasSize(20).doesNotHaveDuplicates();
         List<String> all = new ArrayList<>(flips);
         all.addAll(fills);
         all.addAll(closed);

@@ -141,7 +141,7 @@ class SignalStageTest {
     }
 
     @Test
-    void shouldPublishAPlanThenAmendItThenCancelItUnderOneId() {
+    void shouldPublishAPlanThenAmendItThenCancelItUnderOneIdWhenTheTrendTurns() {
         try (TopologyFixture f = new TopologyFixture()) {
             for (int m = 0; m < 24; m++) {                                      // delta LONG as of T0
                 f.pipeDelta(T0.minusSeconds(60L * (24 - m)), 100 + m * m);
@@ -180,13 +180,16 @@ class SignalStageTest {
             f.pipeImportedLevel("d", T0.plusSeconds(5L * i - 1), 5004.00);       // a nearer level below: the entry moves up
             double close = i % 2 == 0 ? 5007.00 : 5007.25;
             f.pipe(importedBar(5L * i, close, 5007.25, 5007.00, close));
-            f.pipe(importedBar(5L * (i + 1), 5007.25, 5010.00, 5007.00, 5010.00));  // RSI jumps above 60: extended, setup gone
+            f.pipeImportedLevel("e", T0.plusSeconds(5L * i - 1), 4990.00);       // a SHORT level (below the close) in period 1
+            f.pipe(importedBar(5L * (i + 1), 5007.25, 5010.00, 5007.00, 5010.00));  // RSI jumps above 60: extended, the plan stays
+            f.pipe(importedBar(5L * (i + 2), 5010.00, 5010.00, 4989.75, 4990.00));  // fills the levels below, breaks below the band
+            f.pipe(importedBar(5L * (i + 3), 4990.00, 4990.25, 4990.00, 4990.25));  // period 2: a level of period 1 filled, trend SHORT
 
             List<TradePlan> later = f.output(Topics.SIG_PLANS).readValuesToList();
             assertThat(later).extracting(TradePlan::getPlanId, TradePlan::getRevision, TradePlan::getStatus, TradePlan::getEntryPrice,
                     TradePlan::getStopPrice, TradePlan::getRewardRisk, TradePlan::getReason, TradePlan::getEventTime).containsExactly(
                     tuple(planId, 1, PlanStatus.AMENDED, 5004.00, 4998.00, 1.5, "entry level changed", T0.plusSeconds(5L * i + 5)),
-                    tuple(planId, 2, PlanStatus.CANCELLED, 5004.00, 4998.00, 1.5, "setup no longer holds", T0.plusSeconds(5L * i + 10)));
+                    tuple(planId, 2, PlanStatus.CANCELLED, 5004.00, 4998.00, 1.5, "setup no longer holds", T0.plusSeconds(5L * i + 20)));
             assertThat(later.get(0).getLegs()).extracting(PlanLeg::getTargetPrice).containsExactly(5013.00, 5013.00, 5013.00);
         }
     }

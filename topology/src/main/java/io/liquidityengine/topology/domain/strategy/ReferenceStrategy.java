@@ -20,9 +20,12 @@ import java.util.Objects;
  * when (T1 - entry) / (entry - stop) >= 1.0. Shorts mirror every rule, T3 from the gaps below.
  * Legs 1:2:1 share the stop.
  *
- * <p>Lifecycle while flat: NEW when a valid plan appears and none is live; AMENDED when the live
- * plan's entry level changes (targets and R:R are recomputed with it); CANCELLED when the setup no
- * longer holds, reverses, or no valid plan can be built. When a position is open the live plan is
+ * <p>Lifecycle while flat: NEW when the setup holds, a valid plan can be built and none is live;
+ * AMENDED when the live plan's entry level changes and a valid plan can still be built there
+ * (targets and R:R are recomputed with it); CANCELLED when its direction no longer holds (trend V2
+ * or the delta position turned) or the opposite setup appears. While its direction holds the
+ * plan stays even when an entry filter (extension, normal action, Avg) lapses or no valid plan
+ * can be built at the current price: those gate new plans only (see {@link #directionHolds}). When a position is open the live plan is
  * considered consumed and forgotten without an event, and no plans are made; flattening is
  * {@link FlattenSignal}'s job. Plan id = {@code strategyId:instrument:<creating bar start micros>}.
  */
@@ -31,6 +34,7 @@ public final class ReferenceStrategy implements Strategy {
     public static final String DEFAULT_ID = "reference";
 
     public static final String SETUP_GONE = "setup no longer holds";
+    public static final String SETUP_REVERSED = "setup reversed";
     public static final String ENTRY_CHANGED = "entry level changed";
 
     private final String id;
@@ -127,33 +131,45 @@ public final class ReferenceStrategy implements Strategy {
         }
         double close = ctx.bar().close();
         long eventMicros = ctx.bar().endMicros();
-        PlanProposal wanted = null;
-        String notWanted = SETUP_GONE;
-        if (longSetup(ctx)) {
-            wanted = propose(PlanSide.BUY, close, ctx.levels());
-        } else if (shortSetup(ctx)) {
-            wanted = propose(PlanSide.SELL, close, ctx.levels());
-        }
-        if (wanted != null && !wanted.isValid()) {
-            notWanted = wanted.rejection();
-            wanted = null;
-        }
         List<PlanEvent> events = new ArrayList<>(2);
         if (live != null) {
-            if (wanted == null || wanted.side() != live.side()) {
-                events.add(live.next(PlanStatus.CANCELLED, eventMicros, wanted == null ? notWanted : "setup reversed"));
+            boolean buy = live.side() == PlanSide.BUY;
+            if (buy ? shortSetup(ctx) : longSetup(ctx)) {
+                events.add(live.next(PlanStatus.CANCELLED, eventMicros, SETUP_REVERSED));
                 live = null;
-            } else if (wanted.entry() != live.entryPrice()) {
-                live = plan(live.planId(), live.revision() + 1, PlanStatus.AMENDED, eventMicros, wanted, ENTRY_CHANGED);
+            } else if (!directionHolds(live.side(), ctx)) {
+                events.add(live.next(PlanStatus.CANCELLED, eventMicros, SETUP_GONE));
+                live = null;
+            } else {
+                PlanProposal again = propose(live.side(), close, ctx.levels());
+                if (again.isValid() && again.entry() != live.entryPrice()) {
+                    live = plan(live.planId(), live.revision() + 1, PlanStatus.AMENDED, eventMicros, again, ENTRY_CHANGED);
+                    events.add(live);
+                }
+            }
+        }
+        if (live == null) {
+            PlanProposal wanted = longSetup(ctx) ? propose(PlanSide.BUY, close, ctx.levels())
+                    : shortSetup(ctx) ? propose(PlanSide.SELL, close, ctx.levels()) : null;
+            if (wanted != null && wanted.isValid()) {
+                String planId = id + ":" + instrument + ":" + ctx.bar().startMicros();
+                live = plan(planId, 0, PlanStatus.NEW, eventMicros, wanted, null);
                 events.add(live);
             }
         }
-        if (live == null && wanted != null) {
-            String planId = id + ":" + instrument + ":" + ctx.bar().startMicros();
-            live = plan(planId, 0, PlanStatus.NEW, eventMicros, wanted, null);
-            events.add(live);
-        }
         return events;
+    }
+
+    /**
+     * Whether a live plan on {@code side} stays: trend V2 and the delta position still point its
+     * way. The entry filters (extension, normal action, Avg) gate only a new plan: the pullback to a
+     * limit entry at a level below a long's price pushes RSI towards 40 and would cancel every plan
+     * just before it fills.
+     */
+    private static boolean directionHolds(PlanSide side, BarContext ctx) {
+        return side == PlanSide.BUY
+                ? ctx.trend() == TrendDirection.LONG && ctx.delta().position() != DeltaPosition.SHORT
+                : ctx.trend() == TrendDirection.SHORT && ctx.delta().position() != DeltaPosition.LONG;
     }
 
     /** The live plan's last event, null when no plan is live. */

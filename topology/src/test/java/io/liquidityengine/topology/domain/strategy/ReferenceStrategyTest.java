@@ -18,6 +18,7 @@ import static io.liquidityengine.topology.domain.TestBars.SECOND;
 import static io.liquidityengine.topology.domain.TestBars.T0;
 import static io.liquidityengine.topology.domain.TestBars.bar;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ReferenceStrategyTest {
 
@@ -99,7 +100,8 @@ class ReferenceStrategyTest {
         assertThat(a.eventMicros()).isEqualTo(T0 + 15 * SECOND);
         assertThat(a.reason()).isEqualTo(ReferenceStrategy.ENTRY_CHANGED);
 
-        List<PlanEvent> cancelled = strategy.onBar(context(15, TrendDirection.LONG, DELTA_HOLD));
+        assertThat(strategy.onBar(context(15, TrendDirection.LONG, DELTA_HOLD))).isEmpty();
+        List<PlanEvent> cancelled = strategy.onBar(context(20, TrendDirection.LONG, DELTA_SHORT));
 
         assertThat(cancelled).hasSize(1);
         PlanEvent c = cancelled.get(0);
@@ -108,15 +110,38 @@ class ReferenceStrategyTest {
         assertThat(c.revision()).isEqualTo(2);
         assertThat(c.entryPrice()).isEqualTo(4999.00);
         assertThat(c.reason()).isEqualTo(ReferenceStrategy.SETUP_GONE);
+        assertThat(c.eventMicros()).isEqualTo(T0 + 25 * SECOND);
         assertThat(strategy.livePlan()).isNull();
-        assertThat(strategy.onBar(context(20, TrendDirection.LONG, DELTA_HOLD))).isEmpty();
+        assertThat(strategy.onBar(context(25, TrendDirection.LONG, DELTA_HOLD))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepThePlanWhileItsDirectionHoldsAndCancelWhenTheTrendTurns() {
+        levelsAt(4990.00, 4998.00, 5006.00, 5010.00);
+        PlanEvent created = strategy.onBar(context(0, TrendDirection.LONG, DELTA_LONG)).get(0);
+
+        // the pullback towards the entry: RSI extended, no normal action, delta on hold; the plan stays
+        BarValue pullback = bar(5, 5000.00, 5000.25, 4998.50, 4998.75);
+        assertThat(strategy.onBar(new BarContext(pullback, 35, true, 0, 1, TrendDirection.LONG, DELTA_HOLD, levels,
+                PositionSide.FLAT))).isEmpty();
+        // no valid plan at this price any more (T1 - entry 5.75 < 6.00): the live plan stays as it is
+        levelsAt(4990.00, 4998.00, 5003.75, 5010.00);
+        assertThat(strategy.onBar(context(10, TrendDirection.LONG, DELTA_LONG))).isEmpty();
+        assertThat(strategy.livePlan()).isEqualTo(created);
+
+        List<PlanEvent> cancelled = strategy.onBar(context(15, TrendDirection.SHORT, DELTA_HOLD));
+
+        assertThat(cancelled).extracting(PlanEvent::status, PlanEvent::revision, PlanEvent::reason)
+                .containsExactly(tuple(PlanStatus.CANCELLED, 1, ReferenceStrategy.SETUP_GONE));
+        assertThat(strategy.livePlan()).isNull();
     }
 
     @Test
     void shouldStartNewPlanWithNewIdAfterCancel() {
         levelsAt(4998.00, 5006.00, 5010.00);
         strategy.onBar(context(0, TrendDirection.LONG, DELTA_LONG));
-        strategy.onBar(context(5, TrendDirection.LONG, DELTA_HOLD));
+        assertThat(strategy.onBar(context(5, TrendDirection.LONG, DELTA_SHORT)))
+                .extracting(PlanEvent::status).containsExactly(PlanStatus.CANCELLED);
         PlanEvent again = strategy.onBar(context(10, TrendDirection.LONG, DELTA_LONG)).get(0);
         assertThat(again.status()).isEqualTo(PlanStatus.NEW);
         assertThat(again.planId()).isEqualTo("reference:ES:" + (T0 + 10 * SECOND));
@@ -178,7 +203,7 @@ class ReferenceStrategyTest {
         List<PlanEvent> events = strategy.onBar(context(5, TrendDirection.SHORT, DELTA_SHORT));
 
         assertThat(events).extracting(PlanEvent::status).containsExactly(PlanStatus.CANCELLED, PlanStatus.NEW);
-        assertThat(events.get(0).reason()).isEqualTo("setup reversed");
+        assertThat(events.get(0).reason()).isEqualTo(ReferenceStrategy.SETUP_REVERSED);
         assertThat(events.get(1).side()).isEqualTo(PlanSide.SELL);
     }
 
