@@ -1,5 +1,7 @@
 package io.liquidityengine.backtest;
 
+import io.liquidityengine.backtest.input.BarPath;
+
 import io.liquidityengine.backtest.input.MergedInputs;
 import io.liquidityengine.backtest.input.TopicSource;
 import io.liquidityengine.schemas.catalog.Topic;
@@ -42,18 +44,29 @@ public final class Backtest {
         /** A new source over the input (each run reads its own). */
         RecordSource open(BacktestSettings settings);
 
+        /** Whether the input holds trades (md.ticks); a run without any fills from its bars ({@link BarPath}). */
+        default boolean carriesTrades() {
+            return false;
+        }
+
         /** A file read by the ingest's parser of {@code type} (scid, bar-export, zones, option-delta). */
         static FileInput of(String type, Path path, String instrument) {
-            return new FileInput(type + "-" + path.getFileName(), type, path, instrument, Optional.empty(), Optional.empty());
+            return new FileInput(type + "-" + path.getFileName(), type, path, instrument, Optional.empty(), Optional.empty(), 0);
         }
     }
 
     /**
      * A file to read, as an ingest source: {@code type} is the ingest's source type (scid, bar-export,
-     * zones, option-delta); {@code timeZone} and {@code date} as its {@code time-zone} and {@code date} keys.
+     * zones, option-delta); {@code timeZone} and {@code date} as its {@code time-zone} and {@code date} keys;
+     * {@code barIntervalSeconds} is a bar export's bar length, 0 for the base interval.
      */
-    public record FileInput(String id, String type, Path path, String instrument, Optional<String> timeZone, Optional<String> date)
-            implements Input {
+    public record FileInput(String id, String type, Path path, String instrument, Optional<String> timeZone, Optional<String> date,
+                            int barIntervalSeconds) implements Input {
+        @Override
+        public boolean carriesTrades() {
+            return type.equals("scid") || type.equals("dtc");
+        }
+
         @Override
         public RecordSource open(BacktestSettings settings) {
             InstrumentSpec spec = settings.instruments().get(instrument);
@@ -61,7 +74,8 @@ public final class Backtest {
                 throw new IllegalArgumentException("input " + path + ": instrument " + instrument + " is not configured (instruments."
                         + instrument + ".*); configured: " + settings.instruments().keySet());
             }
-            return Sources.create(id, type, path, spec, false, settings.topology().baseIntervalSeconds(), timeZone, date);
+            int barSeconds = barIntervalSeconds > 0 ? barIntervalSeconds : settings.topology().baseIntervalSeconds();
+            return Sources.create(id, type, path, spec, false, barSeconds, timeZone, date);
         }
 
         @Override
@@ -73,6 +87,11 @@ public final class Backtest {
     /** One instrument's records of a historical topic in an event-time range (see {@link TopicSource}). */
     public record TopicInput(Map<String, ?> clientConfig, Map<String, ?> registryConfig, Topic<String, ?> topic, String instrument,
                              Instant from, Instant to) implements Input {
+        @Override
+        public boolean carriesTrades() {
+            return topic.equals(Topics.MD_TICKS);
+        }
+
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public RecordSource open(BacktestSettings settings) {
@@ -127,6 +146,7 @@ public final class Backtest {
         for (StrategyDefinition d : settings.strategies()) {
             loop.strategy(d);
         }
+        boolean fillsFromBars = inputs.stream().noneMatch(Input::carriesTrades);
         long[] deadLetters = {0};
         long records = 0;
         long start = System.nanoTime();
@@ -148,6 +168,9 @@ public final class Backtest {
                 } else if (value instanceof LiquidityLevel level) {
                     loop.importedLevel(level, r.timestampMillis());
                 } else if (value instanceof Bar bar) {
+                    if (fillsFromBars) {
+                        BarPath.trades(bar).forEach(loop::marketTrade);
+                    }
                     loop.importedBar(bar);
                 } else {
                     throw new IllegalStateException("unexpected input record on " + r.topic().name() + ": " + value.getClass().getName());

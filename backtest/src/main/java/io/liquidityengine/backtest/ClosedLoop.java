@@ -105,6 +105,15 @@ public final class ClosedLoop implements DirectTopology.Outputs, ExecutionSink.O
         topology.importedBar(bar);
     }
 
+    /**
+     * A trade for the sink's brokers only, not for the topology (which has the bar it comes from): the
+     * market of a run without ticks ({@link io.liquidityengine.backtest.input.BarPath}). Hand it in
+     * before its bar.
+     */
+    public void marketTrade(Tick trade) {
+        ticks.add(trade);
+    }
+
     /** Trades handed in so far. */
     public long ticksIn() {
         return ticksIn;

@@ -43,8 +43,12 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--zones", description = "Sierra Chart zone export (imported levels); repeatable.")
     List<Path> zones = new ArrayList<>();
 
-    @Option(names = "--bar-export", description = "Sierra Chart bar/study export (imported 5 s bars); repeatable.")
+    @Option(names = "--bar-export", description = "Sierra Chart bar/study export or a plain OHLCV file (timestamp,open,high,low,close,volume): "
+            + "imported bars; repeatable. Without --scid the paper broker fills from the bars (open, extremes, close).")
     List<Path> barExport = new ArrayList<>();
+
+    @Option(names = "--bar-interval", description = "Length of the bars of --bar-export, seconds. Default: the base interval (5).")
+    int barIntervalSeconds;
 
     @Option(names = "--bootstrap-servers", description = "A Kafka cluster: without input files, read md.ticks, md.option-deltas, "
             + "md.levels.imported and md.bars.imported of the instrument from it (read committed, no consumer group); "
@@ -234,9 +238,10 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         scid.forEach(p -> out.add(Backtest.Input.of("scid", p, instrument)));
         optionDelta.forEach(p -> out.add(new Backtest.FileInput("option-delta-" + p.getFileName(), "option-delta", p, instrument,
-                Optional.empty(), date)));
+                Optional.empty(), date, 0)));
         zones.forEach(p -> out.add(Backtest.Input.of("zones", p, instrument)));
-        barExport.forEach(p -> out.add(Backtest.Input.of("bar-export", p, instrument)));
+        barExport.forEach(p -> out.add(new Backtest.FileInput("bar-export-" + p.getFileName(), "bar-export", p, instrument,
+                Optional.empty(), Optional.empty(), barIntervalSeconds)));
         if (out.isEmpty()) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "no input: give --scid, --bar-export, --option-delta or --zones files, or --bootstrap-servers");

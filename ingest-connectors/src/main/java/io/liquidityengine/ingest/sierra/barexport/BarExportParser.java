@@ -32,6 +32,10 @@ import java.util.Set;
  * Open, High, Low, Last (or Close), Volume, # of Trades, Bid Volume, Ask Volume; a header missing
  * one is a {@code BAD_HEADER} problem that ends the file. Every other column except the derived
  * price averages is a study column: kept per row when its cell is numeric.
+ *
+ * <p>Plain OHLCV files, as data vendors sell them, are read too: a header of {@code timestamp}
+ * (date and time in one cell, {@code 2023-09-24 18:00:00}), open, high, low, close, volume in any
+ * letter case. Without # of Trades, Bid Volume and Ask Volume those are 0 on every bar.
  */
 public final class BarExportParser {
 
@@ -109,8 +113,15 @@ public final class BarExportParser {
         long askVolume;
         String field = "Date/Time";
         try {
-            LocalDate date = LocalDate.parse(cells[c.date], DATE);
-            LocalTime time = LocalTime.parse(cells[c.time], TIME);
+            String dateCell = cells[c.date];
+            String timeCell = c.time >= 0 ? cells[c.time] : "";
+            if (c.time < 0) {
+                int space = dateCell.indexOf(' ');
+                timeCell = space < 0 ? "" : dateCell.substring(space + 1).trim();
+                dateCell = space < 0 ? dateCell : dateCell.substring(0, space);
+            }
+            LocalDate date = LocalDate.parse(dateCell, DATE);
+            LocalTime time = LocalTime.parse(timeCell, TIME);
             ZonedDateTime zoned = ZonedDateTime.ofLocal(LocalDateTime.of(date, time), config.zone(), null);
             start = zoned.toEpochSecond() * 1_000_000L + zoned.getNano() / 1_000L;
             field = "Open";
@@ -124,11 +135,11 @@ public final class BarExportParser {
             field = "Volume";
             volume = parseCount(cells[c.volume]);
             field = "# of Trades";
-            trades = parseCount(cells[c.trades]);
+            trades = c.trades < 0 ? 0 : parseCount(cells[c.trades]);
             field = "Bid Volume";
-            bidVolume = parseCount(cells[c.bidVolume]);
+            bidVolume = c.bidVolume < 0 ? 0 : parseCount(cells[c.bidVolume]);
             field = "Ask Volume";
-            askVolume = parseCount(cells[c.askVolume]);
+            askVolume = c.askVolume < 0 ? 0 : parseCount(cells[c.askVolume]);
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             return problem(ProblemReason.UNPARSABLE_ROW, "cannot parse " + field + ": " + e.getMessage(), origin, lineNumber, line);
         }
@@ -186,11 +197,32 @@ public final class BarExportParser {
         return ParseResult.problem(ParseProblem.atLine(reason, "line " + line + ": " + detail, origin, line, raw));
     }
 
-    /** Column indexes resolved from the header. */
+    /**
+     * Column indexes resolved from the header; {@code time} is -1 when {@code date} holds date and time
+     * (a plain OHLCV file's timestamp), and trades, bid and ask volume are -1 when such a file lacks them.
+     */
     private record Columns(int count, int date, int time, int open, int high, int low, int close, int volume,
                            int trades, int bidVolume, int askVolume, Map<String, Integer> studies) {
 
+        /** The columns of a plain OHLCV file: timestamp, open, high, low, close, volume (any case), or null. */
+        static Columns ohlcv(String[] header) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                index.putIfAbsent(header[i].toLowerCase(java.util.Locale.ROOT), i);
+            }
+            List<String> names = List.of("timestamp", "open", "high", "low", "close", "volume");
+            if (!index.keySet().containsAll(names)) {
+                return null;
+            }
+            return new Columns(header.length, index.get("timestamp"), -1, index.get("open"), index.get("high"), index.get("low"),
+                    index.get("close"), index.get("volume"), -1, -1, -1, Map.of());
+        }
+
         static Columns of(String[] header) {
+            Columns plain = ohlcv(header);
+            if (plain != null) {
+                return plain;
+            }
             Map<String, Integer> index = new HashMap<>();
             Map<String, Integer> studies = new LinkedHashMap<>();
             for (int i = 0; i < header.length; i++) {

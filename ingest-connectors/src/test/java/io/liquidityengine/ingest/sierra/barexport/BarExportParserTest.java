@@ -27,6 +27,38 @@ class BarExportParserTest {
     }
 
     @Test
+    void shouldReadAPlainOhlcvFileAsBarsWithoutTradeCountsOrBidAskVolume() throws Exception {
+        // a vendor's ES 1-minute bars (first three and last of 15,176), bar start in New York time
+        Path file = Path.of(BarExportParserTest.class.getResource("/es/ES-1min-excerpt.csv").toURI());
+        BarExportConfig config = BarExportConfig.defaults().withZone(ZoneId.of("America/New_York")).withIntervalSeconds(60)
+                .withTickSize(0.25);
+
+        List<ParseResult<ExportedBar>> results = new BarExportParser(config).parse(file);
+
+        assertThat(ParseResult.problems(results)).isEmpty();
+        List<ExportedBar> bars = ParseResult.values(results);
+        assertThat(bars).extracting(ExportedBar::start).containsExactly(Instant.parse("2023-09-24T22:00:00Z"),
+                Instant.parse("2023-09-24T22:01:00Z"), Instant.parse("2023-09-24T22:02:00Z"), Instant.parse("2023-10-09T20:59:00Z"));
+        ExportedBar first = bars.get(0);
+        assertThat(new double[] {first.open(), first.high(), first.low(), first.close()}).containsExactly(4365.00, 4367.50, 4364.25, 4365.25);
+        assertThat(bars).extracting(ExportedBar::volume).containsExactly(1132L, 482L, 473L, 547L);
+        assertThat(bars).extracting(ExportedBar::trades, ExportedBar::bidVolume, ExportedBar::askVolume, ExportedBar::intervalSeconds)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(0L, 0L, 0L, 60));
+        assertThat(bars).allSatisfy(b -> assertThat(b.studies()).isEmpty());
+    }
+
+    @Test
+    void shouldRejectAPlainOhlcvRowWhoseTimestampHasNoTime() throws Exception {
+        List<ParseResult<ExportedBar>> results = new BarExportParser().parse(new StringReader(
+                "timestamp,open,high,low,close,volume\n2023-09-24,4365.00,4367.50,4364.25,4365.25,1132\n"), "test");
+
+        assertThat(ParseResult.problems(results)).singleElement().satisfies(p -> {
+            assertThat(p.reason()).isEqualTo(ProblemReason.UNPARSABLE_ROW);
+            assertThat(p.detail()).startsWith("line 2: cannot parse Date/Time");
+        });
+    }
+
+    @Test
     void shouldParseAll44BarsOfTheRealExportStartingAt1615() throws Exception {
         List<ParseResult<ExportedBar>> results = new BarExportParser().parse(realExport());
 
