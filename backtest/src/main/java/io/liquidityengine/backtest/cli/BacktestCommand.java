@@ -167,8 +167,14 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestReport report = shape.report(title(inputs), log);
         report.write(out);
         ReportStatistics s = report.statistics();
-        System.out.printf("  %,d ticks in %.2f s (%,.0f ticks/s), %,d input records, %d dead letters%n", result.ticks(),
-                result.elapsed().toNanos() / 1e9, result.ticksPerSecond(), result.inputRecords(), result.deadLetters());
+        double seconds = result.elapsed().toNanos() / 1e9;
+        if (result.ticks() > 0) {
+            System.out.printf("  %,d ticks in %.2f s (%,.0f ticks/s), %,d input records, %d dead letters%n", result.ticks(),
+                    seconds, result.ticksPerSecond(), result.inputRecords(), result.deadLetters());
+        } else {
+            System.out.printf("  no ticks: %,d input records in %.2f s (%,.0f records/s; fills from the bars), %d dead letters%n",
+                    result.inputRecords(), seconds, seconds == 0 ? 0 : result.inputRecords() / seconds, result.deadLetters());
+        }
         System.out.printf("  bars %,d, bias %,d, plans %,d, decisions %,d, orders %,d, reports %,d, positions %,d%n",
                 log.count(Topics.SIG_BARS), log.count(Topics.SIG_BIAS), log.count(Topics.SIG_PLANS), log.count(Topics.RISK_DECISIONS),
                 log.count(Topics.EXEC_ORDERS), log.count(Topics.EXEC_REPORTS), log.count(Topics.EXEC_POSITIONS));
