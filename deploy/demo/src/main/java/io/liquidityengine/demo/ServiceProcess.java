@@ -105,6 +105,11 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The running process's id. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
