@@ -48,7 +48,7 @@ record TradingSummary(List<RiskDecision> decisions, List<Order> orders, List<Exe
             trades.computeIfAbsent(strategy, k -> new long[1])[0]++;
             net.merge(strategy, p.getRealizedPnl().subtract(p.getCommission()), BigDecimal::add);
         }
-        trades.forEach((strategy, n) -> System.out.printf("    %-24s %,d trades, net %s USD%n", strategy, n[0],
+        trades.forEach((strategy, n) -> System.out.printf("    %-24s %,d %s, net %s USD%n", strategy, n[0], n[0] == 1 ? "trade" : "trades",
                 net.get(strategy).stripTrailingZeros().toPlainString()));
     }
 
