@@ -5,7 +5,6 @@ import io.liquidityengine.execution.broker.AccountBrokers;
 import io.liquidityengine.execution.broker.Broker;
 import io.liquidityengine.execution.broker.BrokerEvent;
 import io.liquidityengine.execution.broker.BrokerInbox;
-import io.liquidityengine.execution.broker.BrokerState;
 import io.liquidityengine.execution.broker.InstrumentSpec;
 import io.liquidityengine.execution.broker.MarketData;
 import io.liquidityengine.execution.broker.OrderRole;
@@ -16,29 +15,22 @@ import io.liquidityengine.schemas.control.ControlCommand;
 import io.liquidityengine.schemas.deadletter.DeadLetter;
 import io.liquidityengine.schemas.deadletter.DeadLetterReason;
 import io.liquidityengine.schemas.deadletter.PositionKind;
-import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.OrderAction;
 import io.liquidityengine.schemas.execution.Position;
-import io.liquidityengine.schemas.execution.PositionStatus;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,10 +86,9 @@ public final class ExecutionSink {
     private final Config config;
     private final Output out;
     private final MeterRegistry metrics;
-    private final AccountBrokers brokerChoices;
     /** Each account's broker, in account order (the order trades reach them: deterministic across restarts). */
-    private final Map<String, AccountBroker> brokers = new TreeMap<>();
     private final BrokerInbox inbox = new BrokerInbox();
+    private final SinkBrokers brokers;
     private final Map<String, InstrumentSpec> instruments = new HashMap<>();
     private final Map<String, Long> executed = new LinkedHashMap<>();
     private final Map<String, BracketBook> books = new LinkedHashMap<>();
@@ -106,14 +97,11 @@ public final class ExecutionSink {
     private long lastEventMicros = Long.MIN_VALUE;
     private boolean dirty;
 
-    private record AccountBroker(String name, Broker broker) {
-    }
-
     public ExecutionSink(Config config, AccountBrokers brokers, Output out, MeterRegistry metrics) {
         this.config = config;
         this.out = out;
         this.metrics = metrics;
-        this.brokerChoices = brokers;
+        this.brokers = new SinkBrokers(brokers, this::onBrokerEvent, inbox);
     }
 
     /**
@@ -122,32 +110,20 @@ public final class ExecutionSink {
      * the first order; with every account configured ({@code accounts} empty) brokers are made on first use.
      */
     public void start() {
-        config.accounts().stream().sorted().filter(a -> !brokers.containsKey(a)).forEach(a -> open(a, null));
+        config.accounts().stream().sorted().filter(a -> !brokers.has(a)).forEach(a -> brokers.open(a, null));
     }
-
-    private boolean inputCaughtUp;
 
     /**
      * The runner processed every input record that was on the topics at its start: tells every broker
      * (and every broker made from now on, after its reconciliation), see {@link Broker#inputCaughtUp}.
      */
     public void inputCaughtUp() {
-        if (inputCaughtUp) {
-            return;
-        }
-        inputCaughtUp = true;
-        brokers.keySet().stream().sorted().forEach(a -> brokers.get(a).broker().inputCaughtUp());
+        brokers.inputCaughtUp();
     }
 
-    /** The account's broker, made, started and reconciled on first use; never one that still holds input (see {@link #readyFor}). */
+    /** The account's broker, made, started and reconciled on first use. */
     private Broker broker(String account) {
-        AccountBroker existing = brokers.get(account);
-        AccountBroker b = existing != null ? existing : open(account, null);
-        if (b.broker().holdsInput()) {
-            throw new IllegalStateException("the " + b.name() + " broker of account " + account + " is still reconciling: an instruction must"
-                    + " wait until readyFor says so");
-        }
-        return b.broker();
+        return brokers.forInstruction(account);
     }
 
     /**
@@ -156,12 +132,7 @@ public final class ExecutionSink {
      * the same order and after the same reconciliation as if it had been awaited.
      */
     public boolean holdsInput() {
-        for (AccountBroker b : brokers.values()) {
-            if (b.broker().holdsInput()) {
-                return true;
-            }
-        }
-        return false;
+        return brokers.holdsInput();
     }
 
     /**
@@ -173,39 +144,12 @@ public final class ExecutionSink {
         if (holdsInput()) {
             return false;
         }
-        if (order == null || brokers.containsKey(order.getAccount()) || executed.containsKey(order.getClientOrderId())
+        if (order == null || brokers.has(order.getAccount()) || executed.containsKey(order.getClientOrderId())
                 || (!config.accounts().isEmpty() && !config.accounts().contains(order.getAccount()))
                 || !instruments.containsKey(order.getInstrument())) {
             return true;
         }
-        return !open(order.getAccount(), null).broker().holdsInput();
-    }
-
-    private AccountBroker open(String account, BrokerSnapshot state) {
-        AccountBrokers.Choice choice = brokerChoices.choice(account);
-        if (state != null && !state.broker().equals(choice.broker())) {
-            throw new IllegalStateException("account " + account + " is configured for the " + choice.broker()
-                    + " broker, but the snapshot holds state of its " + state.broker() + " broker (format " + state.formatVersion()
-                    + "): configure execution.accounts." + account + ".broker=" + state.broker() + " until its brackets there are closed");
-        }
-        Broker broker = brokerChoices.create(account, this::onBrokerEvent, inbox);
-        try {
-            if (state != null) {
-                broker.restoreState(state.brokerState());
-            }
-            broker.start();
-            broker.reconcile();
-            if (inputCaughtUp) {
-                broker.inputCaughtUp();
-            }
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
-        AccountBroker made = new AccountBroker(choice.broker(), broker);
-        brokers.put(account, made);
-        LOG.info("Account {}: {} broker {}", account, choice.broker(), state == null ? "started" : "restored and started");
-        return made;
+        return !brokers.makeHolds(order.getAccount());
     }
 
     /**
@@ -234,14 +178,7 @@ public final class ExecutionSink {
 
     /** Closes every broker (end of a session); the sink is not used afterwards. */
     public void close() {
-        brokers.values().forEach(b -> {
-            try {
-                b.broker().close();
-            } catch (RuntimeException e) {
-                LOG.warn("Closing the {} broker failed: {}", b.name(), e.toString());
-            }
-        });
-        brokers.clear();
+        brokers.close();
     }
 
     public void onInstrument(String symbol, Instrument instrument) {
@@ -264,15 +201,7 @@ public final class ExecutionSink {
         if (brokers.isEmpty() || !Double.isFinite(tick.getPrice())) {
             return;
         }
-        BigDecimal price = null;   // made once, and only when a broker has something working (a backtest's hot path)
-        for (AccountBroker b : brokers.values()) {
-            if (b.broker() instanceof MarketData market && !market.idle()) {
-                if (price == null) {
-                    price = BigDecimal.valueOf(tick.getPrice());
-                }
-                market.onTrade(tick.getInstrument(), price, t);
-            }
-        }
+        brokers.onTrade(tick.getInstrument(), tick.getPrice(), t);
         purgeFinished();
     }
 
@@ -336,7 +265,7 @@ public final class ExecutionSink {
         out.deadLetter(DeadLetter.newBuilder().setSource(DEAD_LETTER_SOURCE).setOrigin(origin.text()).setPosition(origin.offset())
                 .setPositionKind(PositionKind.KAFKA_OFFSET).setReason(reason).setDetail(detail)
                 .setPayload(ByteBuffer.wrap(raw == null ? new byte[0] : raw))
-                .setEventTime(eventMicros == null ? null : instant(eventMicros)).build());
+                .setEventTime(eventMicros == null ? null : Reports.instant(eventMicros)).build());
     }
 
     private void reject(Order order, String text) {
@@ -353,7 +282,7 @@ public final class ExecutionSink {
             case POSITION_MISMATCH -> out.control(ControlCommand.newBuilder()
                     .setCommandId("reconcile/" + d.account() + "/" + d.instrument() + "/" + d.eventTimeMicros())
                     .setAccount(d.account()).setCommand(CommandType.HALT).setInstrument(null)
-                    .setEventTime(instant(d.eventTimeMicros())).setIssuedBy("execution-sink reconciliation").setReason(d.text()).build());
+                    .setEventTime(Reports.instant(d.eventTimeMicros())).setIssuedBy("execution-sink reconciliation").setReason(d.text()).build());
             case ORDER_UNKNOWN_AT_VENUE -> {
                 BracketBook book = d.bracketId() == null ? null : books.get(d.bracketId());
                 if (book != null) {
@@ -387,72 +316,28 @@ public final class ExecutionSink {
             throw new IllegalStateException("broker event for unknown bracket " + event.bracketId() + ": " + event);
         }
         dirty = true;
-        ExecutionReport.Builder report = ExecutionReport.newBuilder().setClientOrderId(event.clientOrderId()).setBracketId(event.bracketId())
-                .setAccount(account).setInstrument(instrument).setEventTime(instant(event.eventTimeMicros()))
-                .setCommission(money(BigDecimal.ZERO)).setFillQuantity(0.0).setText("");
-        OrderRole role;
-        String legId = null;
-        if (event instanceof BrokerEvent.Modified m) {
-            role = m.role();
-            legId = m.legId();
-            report.setExecType(ExecType.MODIFIED).setText(m.text());
-        } else if (event instanceof BrokerEvent.Cancelled c) {
-            role = c.role();
-            legId = c.legId();
-            report.setExecType(ExecType.CANCELLED).setText(c.text());
-            if (c.role() == OrderRole.ENTRY) {
-                finished.add(c.bracketId());
-            }
-        } else if (event instanceof BrokerEvent.Rejected r) {
-            role = current != null && current.getAction() == OrderAction.FLATTEN ? OrderRole.FLATTEN : OrderRole.ENTRY;
-            report.setExecType(ExecType.REJECTED).setText(r.text());
-            if (current != null && current.getAction() == OrderAction.PLACE && book != null
-                    && book.placeClientOrderId().equals(r.clientOrderId())) {
-                finished.add(r.bracketId());
-            }
+        boolean flatten = current != null && current.getAction() == OrderAction.FLATTEN;
+        ExecutionReport report = Reports.report(event, account, instrument, side, flatten);
+        if (event instanceof BrokerEvent.Cancelled c && c.role() == OrderRole.ENTRY) {
+            finished.add(c.bracketId());
+        } else if (event instanceof BrokerEvent.Rejected r && current != null && current.getAction() == OrderAction.PLACE && book != null
+                && book.placeClientOrderId().equals(r.clientOrderId())) {
+            finished.add(r.bracketId());
         } else if (event instanceof BrokerEvent.Filled f) {
-            role = f.role();
-            legId = f.legId();
-            report.setExecType(ExecType.FILLED).setFillPrice(f.price().doubleValue()).setFillQuantity(f.quantity().doubleValue())
-                    .setCommission(money(f.commission()));
             metrics.counter("execution.fills", "role", f.role().name()).increment();
-        } else {
-            role = OrderRole.ENTRY;
-            report.setExecType(ExecType.ACCEPTED);
         }
-        Side reportedSide = role == OrderRole.ENTRY ? side : side.opposite();
-        report.setRole(io.liquidityengine.schemas.execution.OrderRole.valueOf(role.name()))
-                .setSide(io.liquidityengine.schemas.execution.Side.valueOf(reportedSide.name()))
-                .setLegId(legId)
-                .setReportId(reportId(event.clientOrderId(), role, legId, report.getExecType()));
-        out.report(report.build());
+        out.report(report);
         if (event instanceof BrokerEvent.Filled f) {
             if (book == null) {
                 throw new IllegalStateException("fill for unknown bracket " + f.bracketId());
             }
             BracketBook next = book.apply(f);
             books.put(next.bracketId(), next);
-            out.position(position(next));
+            out.position(Reports.position(next));
             if (next.closed()) {
                 finished.add(next.bracketId());
             }
         }
-    }
-
-    static String reportId(String clientOrderId, OrderRole role, String legId, ExecType type) {
-        return clientOrderId + "/" + role.name().toLowerCase(Locale.ROOT) + (legId == null ? "" : "/" + legId) + "/"
-                + type.name().toLowerCase(Locale.ROOT);
-    }
-
-    static Position position(BracketBook book) {
-        return Position.newBuilder().setPositionId(book.bracketId()).setAccount(book.account()).setInstrument(book.instrument())
-                .setStatus(book.closed() ? PositionStatus.CLOSED : PositionStatus.OPEN)
-                .setSide(io.liquidityengine.schemas.execution.Side.valueOf(book.side().name()))
-                .setQuantity(book.openQuantity().doubleValue()).setAverageEntryPrice(book.averageEntryPrice().doubleValue())
-                .setRealizedTicks(book.realizedWholeTicks()).setRealizedPnl(money(book.realizedPnl()))
-                .setCommission(money(book.commission())).setCurrency(book.currency())
-                .setOpenedTime(instant(book.openedMicros() == null ? book.lastEventMicros() : book.openedMicros()))
-                .setEventTime(instant(book.lastEventMicros())).build();
     }
 
     private void purgeFinished() {
@@ -474,12 +359,7 @@ public final class ExecutionSink {
         long horizon = lastEventMicros == Long.MIN_VALUE ? Long.MIN_VALUE : lastEventMicros - config.executedIdRetention().toNanos() / 1_000;
         executed.values().removeIf(t -> t < horizon);
         dirty = false;
-        List<BrokerSnapshot> states = new ArrayList<>();
-        brokers.forEach((account, b) -> {
-            Optional<BrokerState> state = b.broker().saveState();
-            state.ifPresent(s -> states.add(BrokerSnapshot.of(account, b.name(), s)));
-        });
-        return new SinkState(SinkState.FORMAT_VERSION, executed, List.copyOf(books.values()), states, lastEventMicros, null);
+        return new SinkState(SinkState.FORMAT_VERSION, executed, List.copyOf(books.values()), brokers.save(), lastEventMicros, null);
     }
 
     /** Restores a snapshot into a sink that has not worked yet: every account's broker is made from its stored state. */
@@ -489,7 +369,7 @@ public final class ExecutionSink {
         executed.putAll(state.executedOrderIds());
         books.clear();
         state.brackets().forEach(b -> books.put(b.bracketId(), b));
-        state.brokers().forEach(s -> open(s.account(), s));
+        state.brokers().forEach(s -> brokers.open(s.account(), s));
         lastEventMicros = state.lastEventMicros();
         dirty = false;
     }
@@ -503,11 +383,4 @@ public final class ExecutionSink {
         return List.copyOf(books.values());
     }
 
-    static BigDecimal money(BigDecimal value) {
-        return value.setScale(6, RoundingMode.HALF_EVEN);
-    }
-
-    static Instant instant(long micros) {
-        return Micros.instant(micros);
-    }
 }
