@@ -111,15 +111,23 @@ final class BinanceBooking {
             out.accept(new BrokerEvent.Filled(b.flattenId, b.bracketId, OrderRole.FLATTEN, null, o.side, price, o.quantity, commission, t));
         } else {
             out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, o.role, o.legId, o.side, price, o.quantity, commission, t));
+            releaseHeldCancels(b, o, out);
         }
         maybeSendFlatten(b, out);
         maybeDone(b);
     }
 
     void onCanceled(Bracket b, Order o, String text, long t, Consumer<? super BrokerEvent> out) {
-        if (!o.status.active()) {
+        if (!o.status.active() || o.heldCancelMicros != 0) {
             return;
         }
+        if (o.listId != null && b.entryFilled && b.flattenId == null && workingPartner(b, o)) {
+            // Binance ends an OCO list's other order when one fills, and may tell the end before the fill (the user
+            // data stream, or reconciliation's order snapshots): hold the cancel until the partner's fill is booked
+            o.heldCancelMicros = t;
+            return;
+        }
+        releaseHeldCancels(b, o, out);
         o.status = Status.CANCELED;
         broker.state.lastEventMicros = Math.max(broker.state.lastEventMicros, t);
         if (o.role == OrderRole.ENTRY) {
@@ -136,6 +144,28 @@ final class BinanceBooking {
         }
         maybeSendFlatten(b, out);
         maybeDone(b);
+    }
+
+    /** Whether another exit of {@code o}'s leg still works (and is not itself an ended order held back). */
+    private boolean workingPartner(Bracket b, Order o) {
+        for (Order p : broker.state.leg(b, o.leg)) {
+            if (p != o && p.status.active() && p.heldCancelMicros == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports the held cancels of {@code o}'s leg, now that {@code o} filled or ended too (then, before it: they came first). */
+    private void releaseHeldCancels(Bracket b, Order o, Consumer<? super BrokerEvent> out) {
+        for (Order p : broker.state.leg(b, o.leg)) {
+            if (p != o && p.heldCancelMicros != 0 && p.status.active()) {
+                long at = p.heldCancelMicros;
+                p.heldCancelMicros = 0;
+                p.status = Status.CANCELED;
+                out.accept(new BrokerEvent.Cancelled(b.placeId, b.bracketId, p.role, p.legId, ocoText(b, p, "cancelled at Binance"), at));
+            }
+        }
     }
 
     /** The paper broker's words for an exit cancelled because its partner of the same leg filled. */

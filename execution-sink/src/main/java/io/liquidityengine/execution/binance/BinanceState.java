@@ -43,6 +43,11 @@ public final class BinanceState {
         public String modifyId;
         /** The price before the MODIFY, for the report's text. */
         public BigDecimal oldPrice;
+        /**
+         * When Binance ended this OCO exit while its partner still worked (event time, micros; 0: not held): the
+         * cancel is reported once the partner's fill is, after it, as the paper broker reports an OCO.
+         */
+        public long heldCancelMicros;
     }
 
     /** A bracket: its orders by client order id, the entry first. */
