@@ -58,32 +58,19 @@ public abstract class ExchangeSimulator implements AutoCloseable {
             connections.remove(c.id);
         }
     };
-    private int rateLimited;
-    private boolean banIfIgnored;
-    private long retryAllowedNanos;
-    private long bannedAnswers;
+    private final RestFaults faults;
     private long nextConnection = 1;
     // counters, read through market-thread calls
     private long connectionsOpened;
     private long subscriptions;
     private long restRequests;
-    private long rateLimitedAnswers;
     private long pongs;
     private long framesSent;
 
     protected ExchangeSimulator(RecordedFrames frames, SimulatorSettings settings, int port) {
         this.settings = settings;
-        List<TapeFrame> classified = new ArrayList<>();
-        for (RecordedFrames.Frame f : frames.frames()) {
-            JsonNode json;
-            try {
-                json = SimJson.JSON.readTree(f.text());
-            } catch (Exception e) {
-                throw new IllegalArgumentException("recorded frame is not JSON: " + f.text(), e);
-            }
-            classified.add(new TapeFrame(f.text(), f.receivedMicros(), json, classify(json)));
-        }
-        this.tape = new MarketTape(classified);
+        this.faults = new RestFaults(settings.retryAfter());
+        this.tape = MarketTape.of(frames, this::classify);
         this.market = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, getClass().getSimpleName() + "-market");
             t.setDaemon(true);
@@ -274,7 +261,10 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     /** The next {@code n} REST requests are answered 429 with the venue's body and Retry-After. */
     public void rateLimit(int n) {
-        call(() -> rateLimited += n);
+        call(() -> {
+            faults.rateLimit(n);
+            return null;
+        });
     }
 
     /**
@@ -282,12 +272,15 @@ public abstract class ExchangeSimulator implements AutoCloseable {
      * answered with the venue's ban ({@link #retryAfterIgnored}: Binance's 418), which starts the wait again.
      */
     public void banIfRetryAfterIgnored() {
-        call(() -> banIfIgnored = true);
+        call(() -> {
+            faults.banIfRetryAfterIgnored();
+            return null;
+        });
     }
 
     /** Answers given because a client ignored a {@code Retry-After} (see {@link #banIfRetryAfterIgnored}). */
     public long bannedAnswers() {
-        return call(() -> bannedAnswers);
+        return call(faults::bannedAnswers);
     }
 
     public int released() {
@@ -316,7 +309,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     }
 
     public long rateLimitedAnswers() {
-        return call(() -> rateLimitedAnswers);
+        return call(faults::rateLimitedAnswers);
     }
 
     /** Pong frames received from clients. */
@@ -417,18 +410,16 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     private void serve(HttpServerRequest request, String body) {
         restRequests++;
-        if (banIfIgnored && System.nanoTime() < retryAllowedNanos) {
-            bannedAnswers++;
-            retryAllowedNanos = System.nanoTime() + settings.retryAfter().toNanos();
-            retryAfterIgnored(request.response(), settings.retryAfter());
-            return;
-        }
-        if (rateLimited > 0) {
-            rateLimited--;
-            rateLimitedAnswers++;
-            retryAllowedNanos = System.nanoTime() + settings.retryAfter().toNanos();
-            tooManyRequests(request.response(), settings.retryAfter());
-            return;
+        switch (faults.next(System.nanoTime())) {
+            case BANNED -> {
+                retryAfterIgnored(request.response(), settings.retryAfter());
+                return;
+            }
+            case TOO_MANY_REQUESTS -> {
+                tooManyRequests(request.response(), settings.retryAfter());
+                return;
+            }
+            case SERVE -> { }
         }
         try {
             onRest(request, body);

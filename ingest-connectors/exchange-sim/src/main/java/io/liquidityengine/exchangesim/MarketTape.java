@@ -37,6 +37,21 @@ final class MarketTape {
         this.frames = List.copyOf(frames);
     }
 
+    /** The recorded frames, each parsed and classified once by the venue's {@code classify}. */
+    static MarketTape of(RecordedFrames recorded, java.util.function.Function<JsonNode, Classified> classify) {
+        List<TapeFrame> classified = new java.util.ArrayList<>();
+        for (RecordedFrames.Frame f : recorded.frames()) {
+            JsonNode json;
+            try {
+                json = SimJson.JSON.readTree(f.text());
+            } catch (Exception e) {
+                throw new IllegalArgumentException("recorded frame is not JSON: " + f.text(), e);
+            }
+            classified.add(new TapeFrame(f.text(), f.receivedMicros(), json, classify.apply(json)));
+        }
+        return new MarketTape(classified);
+    }
+
     List<TapeFrame> frames() {
         return frames;
     }
