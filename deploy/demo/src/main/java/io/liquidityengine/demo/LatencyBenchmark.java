@@ -1,5 +1,6 @@
 package io.liquidityengine.demo;
 
+import io.liquidityengine.dtc.server.OrderDoorstep;
 import io.liquidityengine.dtc.server.DtcServer;
 import io.liquidityengine.dtc.server.MarketTape;
 import io.liquidityengine.ingest.dtc.ScidTape;

@@ -1,5 +1,6 @@
 package io.liquidityengine.execution.it;
 
+import io.liquidityengine.dtc.server.OrderDoorstep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liquidityengine.dtc.message.DtcMessage;
@@ -83,14 +84,14 @@ class DtcCrashIT {
     private static final class Venue implements AutoCloseable {
         final DtcServer server;
         final MarketTape tape = new MarketTape(SYMBOL, "CME", List.of(), 0.25);
-        final DtcDoorstep door;
+        final OrderDoorstep door;
         final DtcClient watcher;
         final Set<String> accepted = new HashSet<>();
 
         Venue() throws IOException {
             server = DtcServer.start(DtcServer.Settings.defaults().withTradeAccounts(List.of(TRADE_ACCOUNT))
                     .withOrderRules(new OrderMatcher.Rules(0, OrderMatcher.LimitFill.THROUGH)), 0).addTape(tape);
-            door = new DtcDoorstep(server.port());
+            door = new OrderDoorstep(server.port());
             watcher = new DtcClient(ClientSettings.of("watcher", "127.0.0.1", server.port()).withTradeAccount(TRADE_ACCOUNT),
                     DtcCredentials.none(), new SessionListener() {
                         @Override

@@ -1,4 +1,4 @@
-package io.liquidityengine.demo;
+package io.liquidityengine.dtc.server;
 
 import io.liquidityengine.dtc.codec.DtcCodec;
 import io.liquidityengine.dtc.codec.DtcProtocolException;
@@ -19,37 +19,46 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP relay in front of the DTC server for the latency benchmark: it passes every byte on
- * unchanged and notes, per client order id, when ({@link System#nanoTime()}) the first
- * {@code SubmitNewSingleOrder} or {@code SubmitNewOCOOrder} naming it arrived from the client, before
- * forwarding it. One loopback hop more on the order path than without it.
+ * A loopback TCP relay in front of a DTC server, for tests and benchmarks: it passes every byte on
+ * unchanged and decodes what clients send. Per client order id it counts every
+ * {@code SubmitNewSingleOrder} and both orders of every {@code SubmitNewOCOOrder} that reached the
+ * server's door, accepted or not (a duplicate id is rejected by the server and answered to the sender
+ * only, so the server's accepted orders alone could not show it), and notes when
+ * ({@link System#nanoTime()}) the first one arrived, before forwarding it. One loopback hop more on the
+ * order path than without it.
  */
-final class OrderDoorstep implements AutoCloseable {
+public final class OrderDoorstep implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int serverPort;
     private final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
+    private final Map<String, Integer> submitted = new ConcurrentHashMap<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    OrderDoorstep(int serverPort) {
+    public OrderDoorstep(int serverPort) {
         this.serverPort = serverPort;
         try {
             listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread acceptor = new Thread(this::accept, "order-doorstep");
+        Thread acceptor = new Thread(this::accept, "order-doorstep-" + serverPort);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
+    /** Submissions per client order id so far, sorted by id. */
+    public Map<String, Integer> submitted() {
+        return new java.util.TreeMap<>(submitted);
+    }
+
     /** When the first order naming {@code clientOrderId} reached the doorstep, or null. */
-    Long firstSeenNanos(String clientOrderId) {
+    public Long firstSeenNanos(String clientOrderId) {
         return firstSeenNanos.get(clientOrderId);
     }
 
@@ -86,10 +95,10 @@ final class OrderDoorstep implements AutoCloseable {
                         DtcMessage m;
                         while ((m = frames.nextMessage(codec)) != null) {
                             if (m instanceof SubmitNewSingleOrder o) {
-                                firstSeenNanos.putIfAbsent(o.clientOrderId(), now);
+                                seen(o.clientOrderId(), now);
                             } else if (m instanceof SubmitNewOCOOrder o) {
-                                firstSeenNanos.putIfAbsent(o.clientOrderId_1(), now);
-                                firstSeenNanos.putIfAbsent(o.clientOrderId_2(), now);
+                                seen(o.clientOrderId_1(), now);
+                                seen(o.clientOrderId_2(), now);
                             }
                         }
                     }
@@ -105,6 +114,11 @@ final class OrderDoorstep implements AutoCloseable {
         }, "order-doorstep-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void seen(String clientOrderId, long nanos) {
+        firstSeenNanos.putIfAbsent(clientOrderId, nanos);
+        submitted.merge(clientOrderId, 1, Integer::sum);
     }
 
     private static void close(Socket s) {
