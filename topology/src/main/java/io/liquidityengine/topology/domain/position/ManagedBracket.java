@@ -4,7 +4,6 @@ import io.liquidityengine.topology.domain.TickGrid;
 import io.liquidityengine.topology.domain.strategy.PositionSide;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,9 +27,7 @@ import java.util.TreeSet;
  * halt or at the close) use the bracket's last revision + 1. Plan-driven ones only act on a working
  * entry and engine-driven ones that act on a working entry end it, so ids never repeat.
  *
- * <p>Realized P&L has two sources: fills in exec.reports (incremental, applied once per report id)
- * and exec.positions (cumulative). The one that has seen more exited contracts wins, so the order in
- * which the two topics arrive does not matter.
+ * <p>Fills and realized P&L are kept by its {@link BracketLedger}; each report id is applied once.
  */
 public final class ManagedBracket {
 
@@ -48,13 +45,7 @@ public final class ManagedBracket {
     private BracketPhase phase;
     private long entryTicks;
     private List<ManagedLeg> legs;
-    private int filledQuantity;
-    private BigDecimal averageEntryTicks;
-    private int exitedQuantity;
-    private BigDecimal realizedTicks;
-    private int positionExited;
-    private long positionRealizedTicks;
-    private BigDecimal baselineTicks;
+    private final BracketLedger ledger;
     private long openedMicros;
     private final TreeSet<String> appliedReports;
 
@@ -62,9 +53,7 @@ public final class ManagedBracket {
     public ManagedBracket(String account, String bracketId, String planId, String instrument, Side side, double tickSize,
                           BigDecimal tickValue, int planRevision, int orderRevision, String placeClientOrderId,
                           String replacedCancelId, BracketPhase phase, long entryTicks, List<ManagedLeg> legs,
-                          int filledQuantity, BigDecimal averageEntryTicks, int exitedQuantity, BigDecimal realizedTicks,
-                          int positionExited, long positionRealizedTicks, BigDecimal baselineTicks, long openedMicros,
-                          SortedSet<String> appliedReports) {
+                          BracketLedger ledger, long openedMicros, SortedSet<String> appliedReports) {
         this.account = Objects.requireNonNull(account, "account");
         this.bracketId = Objects.requireNonNull(bracketId, "bracketId");
         this.planId = Objects.requireNonNull(planId, "planId");
@@ -79,13 +68,7 @@ public final class ManagedBracket {
         this.phase = Objects.requireNonNull(phase, "phase");
         this.entryTicks = entryTicks;
         this.legs = List.copyOf(legs);
-        this.filledQuantity = filledQuantity;
-        this.averageEntryTicks = averageEntryTicks;
-        this.exitedQuantity = exitedQuantity;
-        this.realizedTicks = Objects.requireNonNull(realizedTicks, "realizedTicks");
-        this.positionExited = positionExited;
-        this.positionRealizedTicks = positionRealizedTicks;
-        this.baselineTicks = Objects.requireNonNull(baselineTicks, "baselineTicks");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.openedMicros = openedMicros;
         this.appliedReports = new TreeSet<>(appliedReports);
         if (this.legs.isEmpty()) {
@@ -105,8 +88,8 @@ public final class ManagedBracket {
         String bracketId = BracketIds.bracketId(account, planId);
         return new ManagedBracket(account, bracketId, planId, instrument, side, tickSize, tickValue, planRevision,
                 planRevision, BracketIds.clientOrderId(bracketId, planRevision, OrderAction.PLACE), null,
-                BracketPhase.WORKING, entryTicks, legs(bracketId, stopTicks, legQuantities, targetTicks), 0, null, 0,
-                BigDecimal.ZERO, -1, 0, BigDecimal.ZERO, Long.MIN_VALUE, Collections.emptySortedSet());
+                BracketPhase.WORKING, entryTicks, legs(bracketId, stopTicks, legQuantities, targetTicks),
+                BracketLedger.empty(side), Long.MIN_VALUE, Collections.emptySortedSet());
     }
 
     private static List<ManagedLeg> legs(String bracketId, long stopTicks, int[] quantities, long[] targets) {
@@ -219,10 +202,10 @@ public final class ManagedBracket {
 
     /** After T1: the remaining stops to break-even, the average entry (rounded towards the position's favour). */
     public Optional<OrderInstruction> breakEven(long eventMicros) {
-        if (averageEntryTicks == null) {
+        if (ledger.averageEntryTicks() == null) {
             return Optional.empty();
         }
-        long be = averageEntryTicks.setScale(0, side == Side.BUY ? RoundingMode.CEILING : RoundingMode.FLOOR)
+        long be = ledger.averageEntryTicks().setScale(0, side == Side.BUY ? RoundingMode.CEILING : RoundingMode.FLOOR)
                 .longValueExact();
         return tightenStops(be, eventMicros, "T1 filled: stops to break-even " + price(be));
     }
@@ -279,29 +262,29 @@ public final class ManagedBracket {
                 }
                 List<OrderInstruction> orders = new ArrayList<>();
                 if (report.role() == OrderRole.FLATTEN) {
-                    exit(ticks, q);
+                    ledger.exit(ticks, q, entryTicks);
                     legs = legs.stream().map(l -> l.working() ? l.with(LegStatus.FLATTENED) : l).toList();
                 } else {
                     ManagedLeg leg = leg(report.legId());
                     if (leg == null || !leg.working()) {
                         return BracketFeedback.NONE;
                     }
-                    exit(ticks, q);
+                    ledger.exit(ticks, q, entryTicks);
                     boolean target = report.role() == OrderRole.TARGET;
                     replaceLeg(leg.with(target ? LegStatus.TARGET_FILLED : LegStatus.STOPPED));
                     if (target && leg.number() == 1) {
                         breakEven(report.eventMicros()).ifPresent(orders::add);
                     }
                 }
-                return new BracketFeedback(orders, false, closedByReports());
+                return new BracketFeedback(orders, false, ledger.closedByReports());
             }
             case CANCELLED -> {
-                boolean entryCancelled = report.role() == OrderRole.ENTRY && filledQuantity == 0
+                boolean entryCancelled = report.role() == OrderRole.ENTRY && ledger.filledQuantity() == 0
                         && !report.clientOrderId().equals(replacedCancelId) && phase != BracketPhase.OPEN;
                 return new BracketFeedback(List.of(), false, entryCancelled);
             }
             case REJECTED -> {
-                if (report.clientOrderId().equals(placeClientOrderId) && filledQuantity == 0 && phase != BracketPhase.OPEN) {
+                if (report.clientOrderId().equals(placeClientOrderId) && ledger.filledQuantity() == 0 && phase != BracketPhase.OPEN) {
                     return new BracketFeedback(List.of(), false, true);
                 }
                 if (phase == BracketPhase.FLATTENING && report.clientOrderId()
@@ -317,27 +300,13 @@ public final class ManagedBracket {
     }
 
     private BracketFeedback entryFill(long ticks, int q, long eventMicros) {
-        BigDecimal cost = (filledQuantity == 0 ? BigDecimal.ZERO : averageEntryTicks.multiply(BigDecimal.valueOf(filledQuantity)))
-                .add(BigDecimal.valueOf(ticks).multiply(BigDecimal.valueOf(q)));
-        filledQuantity += q;
-        averageEntryTicks = cost.divide(BigDecimal.valueOf(filledQuantity), MathContext.DECIMAL128).stripTrailingZeros();
+        ledger.entryFill(ticks, q);
         boolean opened = phase == BracketPhase.WORKING || phase == BracketPhase.CANCELLING;
         if (opened) {
             phase = BracketPhase.OPEN;
             openedMicros = eventMicros;
         }
         return new BracketFeedback(List.of(), opened, false);
-    }
-
-    private void exit(long ticks, int q) {
-        BigDecimal average = averageEntryTicks == null ? BigDecimal.valueOf(entryTicks) : averageEntryTicks;
-        realizedTicks = realizedTicks.add(BigDecimal.valueOf(ticks).subtract(average)
-                .multiply(BigDecimal.valueOf((long) q * side.sign())));
-        exitedQuantity += q;
-    }
-
-    private boolean closedByReports() {
-        return filledQuantity > 0 && exitedQuantity >= filledQuantity;
     }
 
     /** Applies the cumulative state of this bracket's position from exec.positions. */
@@ -347,19 +316,12 @@ public final class ManagedBracket {
             phase = BracketPhase.OPEN;
             openedMicros = position.openedMicros();
             opened = true;
-            if (filledQuantity == 0) {
-                averageEntryTicks = BigDecimal.valueOf(position.averageEntryPrice())
-                        .divide(BigDecimal.valueOf(tickSize), MathContext.DECIMAL128).stripTrailingZeros();
-            }
+            ledger.seedAverageFromPosition(position.averageEntryPrice(), tickSize);
         }
         int entered = position.status() == PositionStatus.CLOSED
-                ? Math.max(filledQuantity, quantity())
-                : Math.max(filledQuantity, position.quantity());
-        int exited = entered - position.quantity();
-        if (exited > positionExited) {
-            positionExited = exited;
-            positionRealizedTicks = position.realizedTicks();
-        }
+                ? Math.max(ledger.filledQuantity(), quantity())
+                : Math.max(ledger.filledQuantity(), position.quantity());
+        ledger.position(entered - position.quantity(), position.realizedTicks());
         return new BracketFeedback(List.of(), opened, position.status() == PositionStatus.CLOSED);
     }
 
@@ -367,12 +329,12 @@ public final class ManagedBracket {
 
     /** Realized ticks x contracts so far, from whichever feed has seen more exits. */
     public BigDecimal realizedTicks() {
-        return positionExited > exitedQuantity ? BigDecimal.valueOf(positionRealizedTicks) : realizedTicks;
+        return ledger.realizedTicks();
     }
 
     /** Realized ticks x contracts since the start of the current trading day. */
     public BigDecimal realizedTicksToday() {
-        return realizedTicks().subtract(baselineTicks);
+        return realizedTicks().subtract(ledger.baselineTicks());
     }
 
     /** Realized money since the start of the trading day: ticks x tick value. */
@@ -382,7 +344,7 @@ public final class ManagedBracket {
 
     /** A new trading day: what was realized so far belongs to the previous one. */
     public void rollDay() {
-        baselineTicks = realizedTicks();
+        ledger.rollDay();
     }
 
     // ---- views -------------------------------------------------------------------------------
@@ -432,7 +394,7 @@ public final class ManagedBracket {
 
     /** Contracts open now by the reports (entry fills minus exits). */
     public int openQuantity() {
-        return filledQuantity - exitedQuantity;
+        return ledger.filledQuantity() - ledger.exitedQuantity();
     }
 
     /** Entry not filled and not being cancelled. */
@@ -512,40 +474,14 @@ public final class ManagedBracket {
         return legs;
     }
 
-    public int filledQuantity() {
-        return filledQuantity;
-    }
-
-    /** Average entry in ticks, null before the first entry fill. */
-    public BigDecimal averageEntryTicks() {
-        return averageEntryTicks;
-    }
-
-    public int exitedQuantity() {
-        return exitedQuantity;
-    }
-
-    /** Realized ticks x contracts from the reports alone. */
-    public BigDecimal reportRealizedTicks() {
-        return realizedTicks;
-    }
-
-    /** Exited contracts according to the latest position update, -1 before any. */
-    public int positionExited() {
-        return positionExited;
-    }
-
-    public long positionRealizedTicks() {
-        return positionRealizedTicks;
-    }
-
-    public BigDecimal baselineTicks() {
-        return baselineTicks;
-    }
-
     /** Time of the first entry fill, UTC micros; Long.MIN_VALUE while working. */
     public long openedMicros() {
         return openedMicros;
+    }
+
+    /** Fills and realized P&L. */
+    public BracketLedger ledger() {
+        return ledger;
     }
 
     public SortedSet<String> appliedReports() {

@@ -2,6 +2,7 @@ package io.liquidityengine.topology.domain.risk;
 
 import io.liquidityengine.topology.domain.position.BracketPhase;
 import io.liquidityengine.topology.domain.position.LegStatus;
+import io.liquidityengine.topology.domain.position.BracketLedger;
 import io.liquidityengine.topology.domain.position.ManagedBracket;
 import io.liquidityengine.topology.domain.position.ManagedLeg;
 import io.liquidityengine.topology.domain.position.Side;
@@ -126,16 +127,17 @@ public final class AccountRiskCodec {
             out.writeLong(leg.stopTicks());
             out.writeByte(leg.status().ordinal());
         }
-        out.writeInt(b.filledQuantity());
-        out.writeBoolean(b.averageEntryTicks() != null);
-        if (b.averageEntryTicks() != null) {
-            writeDecimal(out, b.averageEntryTicks());
+        BracketLedger ledger = b.ledger();
+        out.writeInt(ledger.filledQuantity());
+        out.writeBoolean(ledger.averageEntryTicks() != null);
+        if (ledger.averageEntryTicks() != null) {
+            writeDecimal(out, ledger.averageEntryTicks());
         }
-        out.writeInt(b.exitedQuantity());
-        writeDecimal(out, b.reportRealizedTicks());
-        out.writeInt(b.positionExited());
-        out.writeLong(b.positionRealizedTicks());
-        writeDecimal(out, b.baselineTicks());
+        out.writeInt(ledger.exitedQuantity());
+        writeDecimal(out, ledger.reportRealizedTicks());
+        out.writeInt(ledger.positionExited());
+        out.writeLong(ledger.positionRealizedTicks());
+        writeDecimal(out, ledger.baselineTicks());
         out.writeLong(b.openedMicros());
         writeStrings(out, b.appliedReports());
     }
@@ -159,18 +161,12 @@ public final class AccountRiskCodec {
             legs.add(new ManagedLeg(in.readUTF(), in.readInt(), in.readInt(), in.readLong(), in.readLong(),
                     LegStatus.values()[in.readByte()]));
         }
-        int filled = in.readInt();
-        BigDecimal average = in.readBoolean() ? readDecimal(in) : null;
-        int exited = in.readInt();
-        BigDecimal realized = readDecimal(in);
-        int positionExited = in.readInt();
-        long positionRealized = in.readLong();
-        BigDecimal baseline = readDecimal(in);
+        BracketLedger ledger = new BracketLedger(side, in.readInt(), in.readBoolean() ? readDecimal(in) : null,
+                in.readInt(), readDecimal(in), in.readInt(), in.readLong(), readDecimal(in));
         long opened = in.readLong();
         SortedSet<String> applied = readStrings(in);
         return new ManagedBracket(account, bracketId, planId, instrument, side, tickSize, tickValue, planRevision,
-                orderRevision, placeId, replacedCancelId, phase, entryTicks, legs, filled, average, exited, realized,
-                positionExited, positionRealized, baseline, opened, applied);
+                orderRevision, placeId, replacedCancelId, phase, entryTicks, legs, ledger, opened, applied);
     }
 
     private static void writeStrings(DataOutputStream out, Collection<String> values) throws IOException {

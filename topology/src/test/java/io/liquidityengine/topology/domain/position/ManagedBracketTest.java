@@ -46,7 +46,7 @@ class ManagedBracketTest {
 
         BracketFeedback t1 = b.onReport(fill(OrderRole.TARGET, "L1", 4994.00, 1));
 
-        assertThat(b.averageEntryTicks()).isEqualByComparingTo("20000.5");
+        assertThat(b.ledger().averageEntryTicks()).isEqualByComparingTo("20000.5");
         assertThat(t1.orders()).hasSize(1);
         assertThat(t1.orders().get(0).legs()).extracting(BracketLegOrder::stopPrice).containsOnly(5000.00);
         assertThat(b.tightenStops(20_010, 2L, "looser")).isEmpty();

@@ -47,7 +47,7 @@ class AccountRiskCodecTest {
         assertThat(restored.haltedInstruments()).containsExactly("ESM4");
         assertThat(restored.tradedToday()).containsExactly("ESH4");
         assertThat(restored.brackets().keySet()).containsExactly("acc:P1", "acc:P2");
-        assertThat(restored.bracket("acc:P1").averageEntryTicks()).isEqualByComparingTo(new BigDecimal("20000"));
+        assertThat(restored.bracket("acc:P1").ledger().averageEntryTicks()).isEqualByComparingTo(new BigDecimal("20000"));
         assertThat(restored.bracket("acc:P1").appliedReports()).isEqualTo(original.bracket("acc:P1").appliedReports());
     }
 
