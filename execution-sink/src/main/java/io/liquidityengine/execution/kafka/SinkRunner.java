@@ -180,6 +180,7 @@ public final class SinkRunner {
         /** Null unless the sink runs in lockstep with the risk stage; then {@link #clocks} too. */
         private final Lockstep lockstep;
         private final MarketClocks clocks;
+        private final LockstepWaits waits;
         private final List<TopicPartition> clockPartitions = new ArrayList<>();
         private long lastProgressNanos = System.nanoTime();
 
@@ -190,6 +191,7 @@ public final class SinkRunner {
             this.merge = new InputMerge(consumer, settings.startTimeout(), metrics, orders, ticks);
             this.sink = new ExecutionSink(settings.sink(), settings.brokers(), output, metrics);
             this.clocks = lockstep == null ? null : new MarketClocks(settings.sinkId(), lockstep, consumer, merge, output, settings.startTimeout(), riskClocks);
+            this.waits = lockstep == null ? null : new LockstepWaits(metrics, System::nanoTime);
         }
 
         void start() {
@@ -314,8 +316,12 @@ public final class SinkRunner {
                 if (head.kind() == InputRecord.ORDER ? !sink.readyFor((Order) head.value()) : sink.holdsInput()) {
                     return count; // a broker's reconciliation is answered through the inbox: nothing before it is done
                 }
-                if (lockstep != null && head.kind() == InputRecord.TICK && lockstep.gate(head.eventMicros()) != Lockstep.Gate.OPEN) {
-                    return count; // the risk stage has not decided up to this trade yet, or not answered our last reports
+                if (lockstep != null && head.kind() == InputRecord.TICK) {
+                    Lockstep.Gate gate = lockstep.gate(head.eventMicros());
+                    waits.gate(gate);
+                    if (gate != Lockstep.Gate.OPEN) {
+                        return count; // the risk stage has not decided up to this trade yet, or not answered our last reports
+                    }
                 }
                 InputRecord in = merge.poll(head);
                 process(in);
