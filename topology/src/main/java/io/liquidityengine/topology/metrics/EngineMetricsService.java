@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts what the topology has committed on its output topics into {@link EngineMeters}, reading
+ * Counts what the topology has committed on its output topics into {@link EngineMeters} (and the day's realized P&L
+ * into {@link DayPnlMeters}, from exec.positions and ref.instruments), reading
  * them back (read_committed) on a follower thread: the stream processors stay free of metrics code,
  * and a record counts once, when its transaction commits, never for an aborted attempt. Every
  * instance of a scaled-out topology reads all partitions, so every instance reports the same
@@ -45,15 +46,21 @@ public class EngineMetricsService {
             return;
         }
         EngineMeters meters = new EngineMeters(registry, risk.accounts());
+        DayPnlMeters day = new DayPnlMeters(registry, risk.accounts(), risk.maxDailyLoss());
         follower = new TopicFollower("engine-metrics", clientConfig(), List.of(
-                new Follow<>(Topics.SIG_BARS, From.END, (k, v) -> meters.bar(v)),
+                new Follow<>(Topics.SIG_BARS, From.END, (k, v) -> {
+                    meters.bar(v);
+                    day.bar(v);
+                }),
                 new Follow<>(Topics.SIG_LEVELS, From.END, (k, v) -> meters.level(v)),
                 new Follow<>(Topics.SIG_BIAS, From.END, (k, v) -> meters.bias(v)),
                 new Follow<>(Topics.SIG_PLANS, From.END, (k, v) -> meters.plan(v)),
                 new Follow<>(Topics.RISK_DECISIONS, From.END, (k, v) -> meters.decision(v)),
                 new Follow<>(Topics.EXEC_ORDERS, From.END, (k, v) -> meters.order(v)),
                 new Follow<>(Topics.DLQ_TOPOLOGY, From.END, (k, v) -> meters.deadLetter(v)),
-                new Follow<>(Topics.CONTROL_COMMANDS, From.BEGINNING, (k, v) -> meters.command(v)))).start();
+                new Follow<>(Topics.CONTROL_COMMANDS, From.BEGINNING, (k, v) -> meters.command(v)),
+                new Follow<>(Topics.REF_INSTRUMENTS, From.BEGINNING, (k, v) -> day.instrument(v)),
+                new Follow<>(Topics.EXEC_POSITIONS, From.BEGINNING, (k, v) -> day.position(v)))).start();
     }
 
     /** The follower's thread is alive (or metrics are off); see {@link EngineLiveness}. */

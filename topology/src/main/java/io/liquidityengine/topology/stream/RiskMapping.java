@@ -31,12 +31,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Avro contracts of the risk and execution contexts <-> the domain's risk and position values. */
-final class RiskMapping {
+public final class RiskMapping {
 
     private RiskMapping() {
     }
 
-    static InstrumentTerms terms(Instrument i) {
+    public static InstrumentTerms terms(Instrument i) {
         return new InstrumentTerms(i.getSymbol(), BigDecimal.valueOf(i.getTickSize()), i.getTickValue(), i.getCurrency(),
                 ZoneId.of(i.getTimeZone()), i.getSessionOpen(), i.getSessionClose());
     }
