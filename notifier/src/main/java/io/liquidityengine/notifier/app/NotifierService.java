@@ -6,6 +6,7 @@ import io.liquidityengine.notifier.chart.SessionCalendar;
 import io.liquidityengine.notifier.discord.DeadLetterSink;
 import io.liquidityengine.notifier.discord.Webhook;
 import io.liquidityengine.notifier.discord.WebhookClient;
+import io.liquidityengine.notifier.message.BiasChanges;
 import io.liquidityengine.notifier.message.DeadLetterAlerts;
 import io.liquidityengine.notifier.message.Messages;
 import io.liquidityengine.notifier.message.Notification;
@@ -69,6 +70,8 @@ public class NotifierService {
 
     private final AtomicLong deadLettered = new AtomicLong();
     private final DeadLetterAlerts alerts = new DeadLetterAlerts();
+    private final BiasChanges biasChanges = new BiasChanges();
+    private BiasHistory biasHistory;
     private StatusBoard board;
     private StatusCoalescer coalescer;
     private ScheduledExecutorService flusher;
@@ -138,6 +141,9 @@ public class NotifierService {
         if (kafkaDeadLetters != null) {
             kafkaDeadLetters.close();
         }
+        if (biasHistory != null) {
+            biasHistory.close();
+        }
         if (statusFile != null) {
             statusFile.close();
         }
@@ -166,6 +172,7 @@ public class NotifierService {
         Config mp = ConfigProvider.getConfig();
         clientConfig = ClientSettings.collect(mp.getPropertyNames(), name -> mp.getOptionalValue(name, String.class));
         kafkaDeadLetters = new KafkaDeadLetters(clientConfig);
+        biasHistory = new BiasHistory(clientConfig);
         return (webhook, message, body, reason) -> {
             deadLettered.incrementAndGet();
             metrics.deadLettered(message.kind());
@@ -193,7 +200,12 @@ public class NotifierService {
     public void onBias(ConsumerRecord<String, Bias> record) throws InterruptedException {
         Bias b = record.value();
         List<Notification> out = new ArrayList<>(2);
-        Messages.biasFlip(b).ifPresent(out::add);
+        // a flip once per real change: the topology flags every bar of the minute after one
+        if (biasChanges.needsPriming(b.getInstrument(), record.offset())) {
+            biasChanges.prime(b.getInstrument(), record.offset(),
+                    biasHistory.lastBefore(record.topic(), record.partition(), record.offset(), b.getInstrument()));
+        }
+        biasChanges.onBias(b, record.offset()).ifPresent(out::add);
         Optional<Notification> status;
         synchronized (board) {
             status = board.onBias(b);
