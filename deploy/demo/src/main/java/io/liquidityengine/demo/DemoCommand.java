@@ -55,6 +55,13 @@ public final class DemoCommand implements Callable<Integer> {
             + "or dtc (the project's DTC server in this JVM on 127.0.0.1, replaying the .scid file). Default: ${DEFAULT-VALUE}")
     TickSource source = TickSource.scid;
 
+    /** A crypto venue's recorded session instead of the synthetic ES day. */
+    enum Venue { binance }
+
+    @Option(names = "--venue", description = "Run a recorded crypto session instead of the synthetic ES day: binance (BTCUSDT "
+            + "2021-04-04 through the exchange simulator and the Binance broker, see BinanceDemo).")
+    Venue venue;
+
     @Option(names = "--notifications", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run the notifier (console only) and print its bias flips, fills and closed positions as they happen. "
                     + "Default: ${DEFAULT-VALUE}")
@@ -73,7 +80,11 @@ public final class DemoCommand implements Callable<Integer> {
         step("Starting the local stack (KRaft broker + schema registry on loopback)");
         try (LocalStack stack = LocalStack.temporary().start()) {
             say("  Kafka %s, schema registry %s, %d topics", stack.bootstrapServers(), stack.registryUrl(), Topics.ALL.size());
-            run(stack, home.resolve("target/demo").toAbsolutePath());
+            if (venue == Venue.binance) {
+                new BinanceDemo(home, timeoutSeconds).run(stack, home.resolve("target/demo").toAbsolutePath());
+            } else {
+                run(stack, home.resolve("target/demo").toAbsolutePath());
+            }
             step("Stopping services and the local stack");
         }
         say("Done. Service logs: %s", home.resolve("target/demo").toAbsolutePath());
@@ -269,8 +280,12 @@ public final class DemoCommand implements Callable<Integer> {
      * is there) and processed every order and risk clock, and the risk stage every signal, report, position
      * and market clock (trades after the last signal stay unrun: nothing was decided there).
      */
-    private static boolean loopSettled(Admin admin, TopicReader reader) throws Exception {
-        String sinkGroup = "execution-sink-" + SINK_ID;
+    static boolean loopSettled(Admin admin, TopicReader reader) throws Exception {
+        return loopSettled(admin, reader, SINK_ID);
+    }
+
+    static boolean loopSettled(Admin admin, TopicReader reader, String sinkId) throws Exception {
+        String sinkGroup = "execution-sink-" + sinkId;
         boolean caughtUp = reader.caughtUp(admin, sinkGroup, Topics.EXEC_ORDERS) && reader.caughtUp(admin, sinkGroup, Topics.RISK_CLOCK)
                 && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.RISK_SIGNALS_BY_ACCOUNT)
                 && reader.caughtUp(admin, TOPOLOGY_APPLICATION_ID, Topics.EXEC_REPORTS)
@@ -304,7 +319,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Holds once the value is positive and unchanged since the previous check. */
-    private static final class Stable implements Condition {
+    static final class Stable implements Condition {
         private final Condition.Value value;
         private long previous = -1;
 
@@ -321,7 +336,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private interface Condition {
+    interface Condition {
         boolean holds() throws Exception;
 
         interface Value {
@@ -329,14 +344,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void waitUntil(Condition condition, long deadline, ServiceProcess service, String what) throws Exception {
+    static void waitUntil(Condition condition, long deadline, ServiceProcess service, String what) throws Exception {
         while (!condition.holds()) {
             check(deadline, service);
             Thread.sleep(200);
         }
     }
 
-    private static void check(long deadline, ServiceProcess service) {
+    static void check(long deadline, ServiceProcess service) {
         if (!service.isAlive() && !service.name().equals("ingest")) {
             throw new IllegalStateException("the " + service.name() + " service stopped unexpectedly:\n" + service.tail(30));
         }
@@ -351,11 +366,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void step(String text) {
+    static void step(String text) {
         System.out.println("==> " + text);
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.out.println(String.format(format, args));
     }
 

@@ -48,8 +48,13 @@ record TradingSummary(List<RiskDecision> decisions, List<Order> orders, List<Exe
             trades.computeIfAbsent(strategy, k -> new long[1])[0]++;
             net.merge(strategy, p.getRealizedPnl().subtract(p.getCommission()), BigDecimal::add);
         }
-        trades.forEach((strategy, n) -> System.out.printf("    %-24s %,d %s, net %s USD%n", strategy, n[0], n[0] == 1 ? "trade" : "trades",
-                net.get(strategy).stripTrailingZeros().toPlainString()));
+        trades.forEach((strategy, n) -> System.out.printf("    %-24s %,d %s, net %s %s%n", strategy, n[0], n[0] == 1 ? "trade" : "trades",
+                net.get(strategy).stripTrailingZeros().toPlainString(), currency()));
+    }
+
+    /** The positions' currency (USD for ES, USDT for Binance's BTCUSDT); USD when there are none. */
+    private String currency() {
+        return finalPositions.values().stream().map(p -> p.getCurrency().toString()).distinct().reduce((a, b) -> a + "/" + b).orElse("USD");
     }
 
     void print(ZoneId zone) {
@@ -79,9 +84,10 @@ record TradingSummary(List<RiskDecision> decisions, List<Order> orders, List<Exe
                     p.getRealizedTicks(), p.getRealizedPnl().stripTrailingZeros().toPlainString(), p.getCurrency(),
                     p.getCommission().stripTrailingZeros().toPlainString());
         }
-        System.out.printf("  realized P&L:             %+d ticks = %s USD before commission, %s USD commission, net %s USD%n", ticks,
-                pnl.stripTrailingZeros().toPlainString(), commission.stripTrailingZeros().toPlainString(),
-                pnl.subtract(commission).stripTrailingZeros().toPlainString());
+        String ccy = currency();
+        System.out.printf("  realized P&L:             %+d ticks = %s %s before commission, %s %s commission, net %s %s%n", ticks,
+                pnl.stripTrailingZeros().toPlainString(), ccy, commission.stripTrailingZeros().toPlainString(), ccy,
+                pnl.subtract(commission).stripTrailingZeros().toPlainString(), ccy);
         printByStrategy();
         List<RiskDecision> rejected = decisions.stream().filter(d -> d.getStatus() == DecisionStatus.REJECTED).toList();
         rejected.stream().limit(8).forEach(d -> System.out.printf("    rejected %s %s: %s%n", d.getPlanId(), d.getReason(), d.getMessage()));

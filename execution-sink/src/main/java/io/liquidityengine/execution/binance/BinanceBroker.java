@@ -15,6 +15,7 @@ import io.liquidityengine.execution.broker.BrokerState;
 import io.liquidityengine.execution.broker.CancelBracket;
 import io.liquidityengine.execution.broker.EntryType;
 import io.liquidityengine.execution.broker.FlattenBracket;
+import io.liquidityengine.execution.broker.MarketData;
 import io.liquidityengine.execution.broker.ModifyBracket;
 import io.liquidityengine.execution.broker.OrderRole;
 import io.liquidityengine.execution.broker.PlaceBracket;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * every state change happens on the sink's thread (calls, inbox tasks, reconciliation), requests are
  * synchronous on that thread. Order events come from the stream only; REST answers are used for errors.
  */
-public final class BinanceBroker implements Broker {
+public final class BinanceBroker implements Broker, MarketData {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceBroker.class);
     /** Format of {@link #saveState()}: {@link BinanceState} as JSON. */
@@ -58,6 +59,8 @@ public final class BinanceBroker implements Broker {
     final BinanceBooking booking;
     /** Whether the sink has processed again everything a predecessor may have sent (see {@link #inputCaughtUp}). */
     boolean inputCaughtUp;
+    /** {@code matching-clock=sink} (the exchange simulator only), else null. */
+    private final SinkMatchingClock clock;
 
     BinanceBroker(BrokerContext context, BinanceBrokerConfig config, BinanceRest rest) {
         this.context = context;
@@ -66,6 +69,7 @@ public final class BinanceBroker implements Broker {
         this.orders = new BinanceOrders(this);
         this.reconciler = new BinanceReconciler(this);
         this.booking = new BinanceBooking(this);
+        this.clock = config.sinkMatchingClock() ? new SinkMatchingClock(rest) : null;
     }
 
     // ---- lifecycle ----
@@ -74,7 +78,12 @@ public final class BinanceBroker implements Broker {
     public void start() {
         rest.syncTime();
         stream = new UserDataStream(rest, config.wsUrl(), config.keepalive(), context.account(),
-                event -> context.inbox().run(out -> booking.apply(event, out)), () -> context.inbox().run(reconciler::reconcile));
+                event -> context.inbox().run(out -> {
+                    booking.apply(event, out);
+                    if (clock != null) {
+                        clock.booked();
+                    }
+                }), () -> context.inbox().run(reconciler::reconcile));
         stream.start();
         LOG.info("Binance broker of account {}: user data stream open at {} (clock offset {} ms)", context.account(), config.wsUrl(),
                 rest.offsetMillis());
@@ -96,6 +105,25 @@ public final class BinanceBroker implements Broker {
         if (stream != null) {
             stream.close();
         }
+    }
+
+    // ---- the market (matching-clock=sink only) ----
+
+    /** Only with {@code matching-clock=sink}: the trade is printed at the simulator, which matches the orders working there. */
+    @Override
+    public void onTrade(String instrument, BigDecimal price, long eventTimeMicros) {
+        clock.trade(config.symbol(instrument), price, Math.floorDiv(eventTimeMicros, 1000L), listenKey());
+    }
+
+    @Override
+    public boolean idle() {
+        return clock == null;
+    }
+
+    /** With {@code matching-clock=sink}: true until every user data event the simulator has sent is booked. */
+    @Override
+    public boolean holdsInput() {
+        return clock != null && clock.holds(listenKey());
     }
 
     /** Times the user data stream was opened again after a close (each queues a reconciliation). */
@@ -127,6 +155,9 @@ public final class BinanceBroker implements Broker {
 
     @Override
     public void place(PlaceBracket p) {
+        if (clock != null) {
+            clock.venueMayHaveSent();
+        }
         long t = p.eventTimeMicros();
         if (state.brackets.containsKey(p.bracketId())) {
             reject(p.clientOrderId(), p.bracketId(), "bracket " + p.bracketId() + " is already working", t);
@@ -166,6 +197,9 @@ public final class BinanceBroker implements Broker {
 
     @Override
     public void modify(ModifyBracket m) {
+        if (clock != null) {
+            clock.venueMayHaveSent();
+        }
         Bracket b = state.brackets.get(m.bracketId());
         long t = m.eventTimeMicros();
         if (b == null || b.flattenId != null || b.cancelId != null) {
@@ -228,6 +262,9 @@ public final class BinanceBroker implements Broker {
 
     @Override
     public void cancel(CancelBracket c) {
+        if (clock != null) {
+            clock.venueMayHaveSent();
+        }
         Bracket b = state.brackets.get(c.bracketId());
         long t = c.eventTimeMicros();
         if (b == null || b.flattenId != null || b.cancelId != null) {
@@ -245,6 +282,9 @@ public final class BinanceBroker implements Broker {
 
     @Override
     public void flatten(FlattenBracket f) {
+        if (clock != null) {
+            clock.venueMayHaveSent();
+        }
         Bracket b = state.brackets.get(f.bracketId());
         long t = f.eventTimeMicros();
         if (b == null || b.flattenId != null || b.cancelId != null) {

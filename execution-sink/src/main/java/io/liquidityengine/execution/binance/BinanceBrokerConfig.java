@@ -24,16 +24,19 @@ import java.util.Set;
  * once {@code X-MBX-USED-WEIGHT-1M} reaches it), {@code max-tries} (5: answers 429/418/-1021 waited out per
  * request), {@code keepalive-minutes} (30: the listen key's keepalive), {@code stop-limit-ticks} (0: a
  * stop-loss-limit's limit this many ticks beyond its stop) and per instrument {@code symbol.<instrument>}
- * (the Binance symbol; default the instrument without '-' and '/', upper case).
+ * (the Binance symbol; default the instrument without '-' and '/', upper case); {@code matching-clock} ({@code venue};
+ * {@code sink} only against the project's exchange simulator: see {@link SinkMatchingClock}).
  */
 public record BinanceBrokerConfig(URI restUrl, URI wsUrl, Optional<Path> apiKeyFile, String apiKeyEnv, Optional<Path> secretFile,
                                   String secretEnv, long recvWindowMillis, Duration requestTimeout, int weightLimit, int maxTries,
-                                  Duration keepalive, int stopLimitTicks, Map<String, String> symbols) {
+                                  Duration keepalive, int stopLimitTicks, Map<String, String> symbols,
+                                  boolean sinkMatchingClock) {
 
     static final String DEFAULT_REST = "https://api.binance.com";
     static final String DEFAULT_WS = "wss://stream.binance.com:9443";
     public static final Set<String> KEYS = Set.of("rest-url", "ws-url", "api-key-file", "api-key-env", "secret-file", "secret-env",
-            "recv-window-ms", "request-timeout-seconds", "weight-limit-1m", "max-tries", "keepalive-minutes", "stop-limit-ticks");
+            "recv-window-ms", "request-timeout-seconds", "weight-limit-1m", "max-tries", "keepalive-minutes", "stop-limit-ticks",
+            "matching-clock");
 
     public static BinanceBrokerConfig from(BrokerSettings s) {
         Set<String> allowed = new HashSet<>(KEYS);
@@ -64,9 +67,14 @@ public record BinanceBrokerConfig(URI restUrl, URI wsUrl, Optional<Path> apiKeyF
             throw new IllegalArgumentException("request-timeout-seconds, max-tries, keepalive-minutes and weight-limit-1m must be at least 1,"
                     + " stop-limit-ticks at least 0 (" + s.origin() + ")");
         }
+        String clock = s.get("matching-clock", "venue");
+        if (!clock.equals("venue") && !clock.equals("sink")) {
+            throw new IllegalArgumentException("matching-clock must be venue or sink, was " + clock + " (" + s.origin() + ")");
+        }
         return new BinanceBrokerConfig(URI.create(s.get("rest-url", DEFAULT_REST)), URI.create(s.get("ws-url", DEFAULT_WS)),
                 s.find("api-key-file").map(Path::of), s.get("api-key-env", ""), s.find("secret-file").map(Path::of), s.get("secret-env", ""),
-                recvWindow, Duration.ofSeconds(timeout), weight, tries, Duration.ofMinutes(keepalive), stopLimit, Map.copyOf(symbols));
+                recvWindow, Duration.ofSeconds(timeout), weight, tries, Duration.ofMinutes(keepalive), stopLimit, Map.copyOf(symbols),
+                clock.equals("sink"));
     }
 
     /** The Binance symbol of an engine instrument. */
@@ -109,6 +117,7 @@ public record BinanceBrokerConfig(URI restUrl, URI wsUrl, Optional<Path> apiKeyF
     /** For the start log: no credentials, only where they come from. */
     public String describe() {
         return "binance broker: " + restUrl + " and " + wsUrl + ", API key from " + apiKeyFile.map(p -> "file " + p).orElse("$" + apiKeyEnv)
-                + ", recvWindow " + recvWindowMillis + " ms, symbols " + symbols;
+                + ", recvWindow " + recvWindowMillis + " ms, symbols " + symbols
+                + (sinkMatchingClock ? ", matching clock: the sink's trades (exchange simulator)" : "");
     }
 }

@@ -33,6 +33,8 @@ public final class BinanceSimulator extends ExchangeSimulator {
 
     private final Map<String, Long> userEvents = new java.util.HashMap<>();
     private final BinanceOrderEntry orderEntry = new BinanceOrderEntry(this::sendUserEvent);
+    /** Orders match only printed trades ({@link #matchPrintedTradesOnly}), not the tape's. */
+    private boolean printedTradesOnly;
 
     private BinanceSimulator(RecordedFrames frames, SimulatorSettings settings, int port) {
         super(frames, settings, port);
@@ -60,6 +62,22 @@ public final class BinanceSimulator extends ExchangeSimulator {
     public void printTrade(String symbol, BigDecimal price, long timeMillis) {
         call(() -> {
             orderEntry.book.onTrade(symbol, price, timeMillis);
+            return null;
+        });
+    }
+
+    /**
+     * The demo's matching clock: from now on the tape's released trades are market data only (streams and REST
+     * history) and orders match only trades printed by command, {@link #printTrade} or the simulator's own route
+     * {@code POST /sim/trade} (not Binance's API; {@code symbol}, {@code price}, {@code time} in ms, {@code listenKey},
+     * answered {@code {"userEventsSent":n}}, the user data events sent so far on that listen key, the trade's fills
+     * included). {@code GET /sim/userEvents?listenKey=..} answers the count alone. The execution sink's Binance broker
+     * with {@code matching-clock=sink} prints every trade the sink runs that way and waits for those events, so
+     * orders fill in the sink's event-time order as the paper broker's do.
+     */
+    public void matchPrintedTradesOnly() {
+        call(() -> {
+            printedTradesOnly = true;
             return null;
         });
     }
@@ -114,6 +132,9 @@ public final class BinanceSimulator extends ExchangeSimulator {
 
     @Override
     protected void onTradeReleased(TapeFrame frame) {
+        if (printedTradesOnly) {
+            return;
+        }
         JsonNode data = frame.json().get("data");
         orderEntry.book.onTrade(data.get("s").asText(), new BigDecimal(data.get("p").asText()), data.get("T").asLong());
     }
@@ -122,9 +143,28 @@ public final class BinanceSimulator extends ExchangeSimulator {
     protected void onRest(HttpServerRequest request, String body) {
         if (BinanceOrderEntry.serves(request.path())) {
             orderEntry.serve(request, body);
+        } else if (request.path().equals("/sim/trade") || request.path().equals("/sim/userEvents")) {
+            simulatorRoute(request, body);
         } else {
             onRest(request);
         }
+    }
+
+    /** {@code POST /sim/trade} and {@code GET /sim/userEvents} (see {@link #matchPrintedTradesOnly}). */
+    private void simulatorRoute(HttpServerRequest request, String body) {
+        Map<String, String> params = SpotParams.params(request.query(), body);
+        String listenKey = params.getOrDefault("listenKey", "");
+        if (request.path().equals("/sim/trade")) {
+            String symbol = params.get("symbol");
+            String price = params.get("price");
+            String time = params.get("time");
+            if (symbol == null || price == null || time == null) {
+                json(request.response(), 400, object().put("code", -1102).put("msg", "symbol, price and time are mandatory"));
+                return;
+            }
+            orderEntry.book.onTrade(symbol, new BigDecimal(price), Long.parseLong(time));
+        }
+        json(request.response(), 200, object().put("userEventsSent", userEvents.getOrDefault(listenKey, 0L)));
     }
 
     @Override
