@@ -111,7 +111,7 @@ final class BinanceBooking {
             out.accept(new BrokerEvent.Filled(b.flattenId, b.bracketId, OrderRole.FLATTEN, null, o.side, price, o.quantity, commission, t));
         } else {
             out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, o.role, o.legId, o.side, price, o.quantity, commission, t));
-            releaseHeldCancels(b, o, out);
+            releaseHeldCancels(b, o, t, out);
         }
         maybeSendFlatten(b, out);
         maybeDone(b);
@@ -127,7 +127,7 @@ final class BinanceBooking {
             o.heldCancelMicros = t;
             return;
         }
-        releaseHeldCancels(b, o, out);
+        releaseHeldCancels(b, o, 0, out);
         o.status = Status.CANCELED;
         broker.state.lastEventMicros = Math.max(broker.state.lastEventMicros, t);
         if (o.role == OrderRole.ENTRY) {
@@ -156,11 +156,15 @@ final class BinanceBooking {
         return false;
     }
 
-    /** Reports the held cancels of {@code o}'s leg, now that {@code o} filled or ended too (then, before it: they came first). */
-    private void releaseHeldCancels(Bracket b, Order o, Consumer<? super BrokerEvent> out) {
+    /**
+     * Reports the held cancels of {@code o}'s leg, now that {@code o} filled at {@code t} or ended too ({@code t} 0): after a
+     * fill, at the later of the two times (a stop held since its list was refused ends with the market exit's fill); before
+     * an end, at their own (they came first).
+     */
+    private void releaseHeldCancels(Bracket b, Order o, long t, Consumer<? super BrokerEvent> out) {
         for (Order p : broker.state.leg(b, o.leg)) {
             if (p != o && p.heldCancelMicros != 0 && p.status.active()) {
-                long at = p.heldCancelMicros;
+                long at = Math.max(p.heldCancelMicros, t);
                 p.heldCancelMicros = 0;
                 p.status = Status.CANCELED;
                 out.accept(new BrokerEvent.Cancelled(b.placeId, b.bracketId, p.role, p.legId, ocoText(b, p, "cancelled at Binance"), at));

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class BinanceOrders {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceOrders.class);
+    /** A test hook (system property; BinanceCrashIT): after sending this client order id, the sink's thread waits for ever. */
+    static final String HOLD_AFTER_SEND = "liquidityengine.test.binance.hold-after-send";
 
     private final BinanceBroker broker;
 
@@ -137,6 +139,7 @@ final class BinanceOrders {
     private void post(Bracket b, List<Order> os, String path, Map<String, String> params, Consumer<? super BrokerEvent> out) {
         try {
             broker.rest.signed("POST", path, params);
+            holdIfAsked(os.get(0).id);
         } catch (ApiException e) {
             if (e.code == -2010 && e.getMessage().contains("Duplicate")) {
                 LOG.info("Binance broker of account {}: {} is already at Binance; taking it over", broker.context.account(), os.get(0).id);
@@ -144,7 +147,9 @@ final class BinanceOrders {
                 return;
             }
             long t = state().lastEventMicros;
-            if (os.get(0).role == OrderRole.ENTRY || os.get(0).role == OrderRole.FLATTEN) {
+            if (os.size() == 2 && os.get(0).role == OrderRole.TARGET && e.code == -2010 && e.getMessage().contains("immediately match")) {
+                exitAtMarket(b, os.get(0), os.get(1), e.getMessage(), t, out);
+            } else if (os.get(0).role == OrderRole.ENTRY || os.get(0).role == OrderRole.FLATTEN) {
                 broker.booking.onRejected(b, os.get(0), e.getMessage(), t, out);
             } else {
                 os.forEach(o -> o.status = Status.REJECTED);
@@ -157,6 +162,40 @@ final class BinanceOrders {
                 os.subList(1, os.size()).forEach(o -> adopted(b, o, out));
             } else {
                 broker.rest.signed("POST", path, params);
+            }
+        }
+    }
+
+    /**
+     * The market had already crossed a leg's target when its OCO list was sent, so Binance refused the list (its
+     * LIMIT_MAKER would take). The trader's target is reached: the leg exits at market now, under the target's
+     * client order id (a MARKET order, reported as the target's fill at the price it gets), instead of leaving the
+     * position without exits at Binance. The stop is never placed; it is reported cancelled (OCO) once the exit's
+     * fill is booked. Should Binance refuse the market order too, both are marked rejected and the error logged.
+     */
+    private void exitAtMarket(Bracket b, Order target, Order stop, String refusal, long t, Consumer<? super BrokerEvent> out) {
+        LOG.warn("Binance broker of account {}: target {} of leg {} of bracket {} already crossed, Binance refused its OCO list ({});"
+                + " exiting the leg at market", broker.context.account(), plain(target.price), target.legId, b.bracketId, refusal);
+        target.type = "MARKET";
+        target.listId = null;
+        stop.listId = null;
+        stop.status = Status.UNSENT;
+        stop.heldCancelMicros = Math.max(1, t);
+        sendSingle(b, target, out);
+        if (target.status == Status.REJECTED) {
+            stop.status = Status.REJECTED;
+            stop.heldCancelMicros = 0;
+        }
+    }
+
+    static void holdIfAsked(String clientOrderId) {
+        String hold = System.getProperty(HOLD_AFTER_SEND);
+        if (hold != null && hold.equals(clientOrderId)) {
+            LOG.warn("Test hook {}: holding the sink's thread after sending {}", HOLD_AFTER_SEND, clientOrderId);
+            try {
+                new java.util.concurrent.CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

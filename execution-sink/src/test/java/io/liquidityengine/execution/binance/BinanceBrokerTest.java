@@ -76,6 +76,25 @@ class BinanceBrokerTest {
     }
 
     @Test
+    void shouldExitAtMarketWhenTheTargetIsAlreadyCrossedAndBinanceRefusesTheOcoList() {
+        BinanceLoopback.Market market = loopback.market();
+        try (BinanceHarness h = new BinanceHarness(market, Optional.empty(), true)) {
+            h.call(b -> b.place(place("B1", Side.BUY, null, "6004.00", "5990.00", 0)));
+            // the MARKET entry fills at 6005.00, above the target: the list's LIMIT_MAKER SELL 6004.00 would take, Binance refuses it
+            h.trade("6005.00", at(1));
+            assertThat(h.take()).containsExactly("B1 accepted B1", "B1 filled ENTRY BUY 6005 x1 c0 @" + at(1));
+            assertThat(loopback.sim.ordersWithClientId(market.apiKey(), "B1-S1")).isZero();   // no stop alone either: the leg exits now
+            assertThat(loopback.sim.openOrders(market.apiKey())).isEqualTo(1);                 // the market exit, under the target's id
+
+            h.trade("6006.00", at(2));
+            assertThat(h.take()).containsExactly("B1 filled TARGET B1-L1 SELL 6006 x1 c0 @" + at(2), "B1 cancelled STOP B1-L1");
+            assertThat(loopback.sim.openOrders(market.apiKey())).isZero();
+            assertThat(loopback.sim.clientOrderIds(market.apiKey())).containsOnlyKeys("B1", "B1-T1");
+            assertThat(h.broker.state.brackets).isEmpty();   // the bracket is over
+        }
+    }
+
+    @Test
     void shouldBookAFillThatHappenedWhileDownOnceAfterARestart() {
         BinanceLoopback.Market market = loopback.market();
         Optional<BrokerState> saved;

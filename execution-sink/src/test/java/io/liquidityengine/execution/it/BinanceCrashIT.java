@@ -39,8 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The packaged sink trading through the exchange simulator's Binance spot (in this JVM, on loopback), twice
  * over the same brackets and trades: one sink uninterrupted, one on another account and symbol of the same
- * simulator that is SIGKILLed (a) once Binance has bracket B1's entry (its PLACE committed or not), after
- * which B1's entry fills while no sink runs, and (b) right after the trades that fill B2's exits are printed.
+ * simulator that is SIGKILLed (a) once Binance has bracket B1's entry and before the sink can commit its PLACE
+ * (deterministically: the test hook {@code liquidityengine.test.binance.hold-after-send} holds the sink's thread
+ * right after that send), after which B1's entry fills while no sink runs, so the restarted sink processes the
+ * PLACE again and finds the order at Binance, filled; and (b) right after the trades that fill B2's exits are printed.
  * Binance must have accepted each client order id exactly once, and both sinks must publish the same reports
  * and positions, record for record: no fill lost, none twice.
  */
@@ -53,6 +55,8 @@ class BinanceCrashIT {
     private static final String CRASH = "BN-CRASH";
     private static final String INSTRUMENT = "BN-ES";
     private static final int BRACKETS = 4;
+    /** BinanceOrders.HOLD_AFTER_SEND (package-private there). */
+    private static final String HOLD_AFTER_SEND = "liquidityengine.test.binance.hold-after-send";
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -102,7 +106,7 @@ class BinanceCrashIT {
         }
     }
 
-    private Process start(LocalStack stack, BinanceSimulator sim, Account a, Path log) throws IOException {
+    private Process start(LocalStack stack, BinanceSimulator sim, Account a, Path log, String... jvmOptions) throws IOException {
         assertThat(JAR).as("the service jar; run ./mvnw -pl execution-sink verify so that package builds it").isRegularFile();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
@@ -115,8 +119,9 @@ class BinanceCrashIT {
                 "-Dexecution.brokers.binance.ws-url=ws://127.0.0.1:" + sim.port(),
                 "-Dexecution.brokers.binance.api-key-file=" + a.keyFile.toAbsolutePath(),
                 "-Dexecution.brokers.binance.secret-file=" + a.secretFile.toAbsolutePath(),
-                "-Dexecution.brokers.binance.symbol." + INSTRUMENT + "=" + a.symbol,
-                "-jar", JAR.toAbsolutePath().toString()));
+                "-Dexecution.brokers.binance.symbol." + INSTRUMENT + "=" + a.symbol));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
         processes.add(process);
         return process;
@@ -153,7 +158,8 @@ class BinanceCrashIT {
             Account crash = Account.of(sim, CRASH, dir);
             List<Account> both = List.of(clean, crash);
             start(stack, sim, clean, cleanLog);
-            Process sink = start(stack, sim, crash, crashLog);
+            // (a) is deterministic: the sink holds its thread right after sending B1's entry, so its PLACE never commits
+            Process sink = start(stack, sim, crash, crashLog, "-D" + HOLD_AFTER_SEND + "=" + crash.id(1));
             double price = 6000.0;
             try {
                 for (int b = 0; b < BRACKETS; b++) {
@@ -163,7 +169,10 @@ class BinanceCrashIT {
                         awaitAtVenue(sim, a, a.id(b));
                     }
                     if (b == 1) {
-                        kill(sink); // (a) Binance has B1's entry; the sink may not have committed its PLACE
+                        String held = "Test hook " + HOLD_AFTER_SEND + ": holding the sink's thread after sending " + crash.id(1);
+                        Kafka.await("the crash sink holding after B1's entry", STEP, () -> Files.readString(crashLog, StandardCharsets.UTF_8)
+                                .contains(held));
+                        kill(sink); // (a) Binance has B1's entry; the sink holds before committing its PLACE
                     }
                     print(sim, both, b, 1, price); // the entries fill (B1's of the crash sink while no sink runs)
                     if (b == 1) {
@@ -219,6 +228,8 @@ class BinanceCrashIT {
         // per bracket: L1 +2.00 x1 and L2 -3.00 x2 = -4 points = -16 ticks = -200 USD
         assertThat(total).isEqualByComparingTo(new BigDecimal("-200").multiply(BigDecimal.valueOf(BRACKETS)));
         String log = Files.readString(crashLog, StandardCharsets.UTF_8);
+        assertThat(log).contains("Test hook " + HOLD_AFTER_SEND + ": holding the sink's thread after sending " + CRASH + "-ACC-B1")
+                .contains("order " + CRASH + "-ACC-B1 of bracket " + CRASH + "-ACC-B1 found at Binance (FILLED); not sent again");
         assertThat(log).doesNotContain(CRASH.replace("-", "") + "Secret3Jw9").doesNotContain(CRASH.replace("-", "") + "Key7Hq2");
     }
 
