@@ -211,5 +211,10 @@ class BinanceBrokerTest {
         assertThatThrownBy(() -> config.credentials(Map.of("K", "key")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("the environment variable S (the Binance secret) is not set");
         assertThat(config.credentials(Map.of("K", "key", "S", "secret")).apiKey()).isEqualTo("key");
+        assertThat(config.sinkMatchingClock()).isFalse();
+        assertThat(BinanceBrokerConfig.from(new BrokerSettings(Map.of("api-key-env", "K", "secret-env", "S", "matching-clock", "sink"), "test"))
+                .sinkMatchingClock()).isTrue();
+        assertThatThrownBy(() -> BinanceBrokerConfig.from(new BrokerSettings(Map.of("api-key-env", "K", "secret-env", "S", "matching-clock", "trades"),
+                "test"))).isInstanceOf(IllegalArgumentException.class).hasMessage("matching-clock must be venue or sink, was trades (test)");
     }
 }
