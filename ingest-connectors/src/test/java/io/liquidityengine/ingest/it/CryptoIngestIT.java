@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liquidityengine.exchangesim.BinanceSimulator;
+import io.liquidityengine.exchangesim.CoinbaseSimulator;
 import io.liquidityengine.exchangesim.ExchangeSimulator;
 import io.liquidityengine.exchangesim.SimulatorSettings;
 import io.liquidityengine.exchangesim.RecordedFrames;
 import io.liquidityengine.ingest.crypto.JsonFields;
+import io.liquidityengine.ingest.crypto.TestVenues;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.local.LocalStackExtension;
 import io.liquidityengine.schemas.Micros;
@@ -64,15 +66,21 @@ class CryptoIngestIT {
     private final List<Process> processes = new ArrayList<>();
 
     private Process startService(LocalStack stack, ExchangeSimulator sim, Path log) throws IOException {
-        String prefix = "ingest.sources." + SOURCE + ".";
-        List<String> properties = new ArrayList<>(List.of(prefix + "type=binance",
-                prefix + "instrument=" + String.join(",", INSTRUMENTS.values()), prefix + "symbol=" + String.join(",", INSTRUMENTS.keySet()),
+        return startService(stack, sim, log, "binance", SOURCE, INSTRUMENTS, STEPS);
+    }
+
+    /** The service with one crypto source of {@code type}: venue symbol -> instrument, venue symbol -> {tick size, quantity step}. */
+    private Process startService(LocalStack stack, ExchangeSimulator sim, Path log, String type, String source, Map<String, String> instruments,
+                                 Map<String, String[]> steps) throws IOException {
+        String prefix = "ingest.sources." + source + ".";
+        List<String> properties = new ArrayList<>(List.of(prefix + "type=" + type,
+                prefix + "instrument=" + String.join(",", instruments.values()), prefix + "symbol=" + String.join(",", instruments.keySet()),
                 prefix + "url=" + sim.wsUrl(), prefix + "rest-url=" + sim.restUrl(),
                 prefix + "reconnect-initial=PT0.05S", prefix + "reconnect-max=PT0.5S", "ingest.publish-instruments=false"));
-        INSTRUMENTS.forEach((venue, symbol) -> {
+        instruments.forEach((venue, symbol) -> {
             String p = "instruments." + symbol + ".";
-            properties.addAll(List.of(p + "asset-class=CRYPTO", p + "tick-size=" + STEPS.get(venue)[0], p + "tick-value=" + STEPS.get(venue)[0],
-                    p + "quantity-step=" + STEPS.get(venue)[1], p + "time-zone=UTC", p + "session-open=00:00", p + "session-close=00:00"));
+            properties.addAll(List.of(p + "asset-class=CRYPTO", p + "tick-size=" + steps.get(venue)[0], p + "tick-value=" + steps.get(venue)[0],
+                    p + "quantity-step=" + steps.get(venue)[1], p + "time-zone=UTC", p + "session-open=00:00", p + "session-close=00:00"));
         });
         Process process = ServiceJar.start(stack, properties, env -> { }, log);
         processes.add(process);
@@ -169,6 +177,91 @@ class CryptoIngestIT {
         assertThat(serviceLog).contains("filled in from the trade history");
         assertThat(serviceLog).contains("/api/v3/aggTrades answered 429");
         assertThat(serviceLog).contains("resuming at RECORD_INDEX");
+    }
+
+    /**
+     * The Coinbase recording (41 trades of 10 products: 10 {@code last_match}, 31 {@code match}) live from the simulator
+     * while 3 SKL-USD trades are printed but never sent and the connection is dropped mid-stream: {@code md.ticks} holds
+     * every trade once, contiguous trade ids per product, the skipped ones filled in from the REST trade history.
+     */
+    @Test
+    void everyCoinbaseTradeLandsOnceThroughSkippedIdsAndADrop(LocalStack stack) throws Exception {
+        String source = "it-coinbase";
+        RecordedFrames frames = RecordedFrames.resource("/exchanges/coinbase_2021-04-17");
+        List<JsonNode> trades = coinbaseTrades(frames, frames.size());
+        assertThat(trades).hasSize(41);
+        Map<String, String> instruments = new LinkedHashMap<>();
+        Map<String, String[]> steps = new LinkedHashMap<>();
+        trades.stream().map(t -> t.get("product_id").asText()).distinct().sorted().forEach(product -> {
+            instruments.put(product, "IT-CB-" + product);
+            double[] s = TestVenues.STEPS.get(product);
+            steps.put(product, new String[] {BigDecimal.valueOf(s[0]).toPlainString(), BigDecimal.valueOf(s[1]).toPlainString()});
+        });
+        assertThat(instruments).hasSize(10);
+        Path log = dir.resolve("coinbase-service.log");
+        try (CoinbaseSimulator sim = CoinbaseSimulator.start(frames, SimulatorSettings.defaults(), 0)) {
+            Process service = startService(stack, sim, log, "coinbase", source, instruments, steps);
+            await(() -> sim.subscriptions() == 1, "the first subscription", service);
+            sim.release(30);
+            Broker.awaitPublished(stack, source, coinbaseTrades(frames, 30).size(), STEP_TIMEOUT, service);
+
+            // three SKL-USD trades printed but never sent, then the connection dropped while the market goes on
+            sim.skipTrades("SKL-USD", 3);
+            sim.release(20);
+            assertThat(sim.skippedTrades()).isEqualTo(3);
+            assertThat(sim.dropConnections()).isEqualTo(1);
+            sim.release(15);
+            await(() -> sim.subscriptions() == 2, "a subscription after the drop", service);
+            Broker.awaitPublished(stack, source, coinbaseTrades(frames, 65).size(), STEP_TIMEOUT, service);
+            sim.releaseAll();
+            Broker.awaitPublished(stack, source, 41, STEP_TIMEOUT, service);
+            service.destroyForcibly();
+            assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\n--- service log (tail) ---\n" + ServiceJar.tail(log, 60), e);
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+
+        int total = 0;
+        int fromHistory = 0;
+        for (Map.Entry<String, String> instrument : instruments.entrySet()) {
+            List<JsonNode> expected = trades.stream().filter(t -> t.get("product_id").asText().equals(instrument.getKey()))
+                    .sorted(java.util.Comparator.comparingLong(t -> t.get("trade_id").asLong())).toList();
+            List<ConsumerRecord<String, Tick>> records = Broker.readAll(stack, Topics.MD_TICKS, instrument.getValue());
+            assertThat(records).as(instrument.getValue()).hasSize(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                JsonNode trade = expected.get(i);
+                Tick tick = records.get(i).value();
+                String at = instrument.getValue() + " record " + i + ": " + tick + " vs " + trade;
+                assertThat(tick.getSourceSequence()).as(at).isEqualTo(trade.get("trade_id").asLong());
+                assertThat(Micros.of(tick.getEventTime())).as(at).isEqualTo(Micros.of(java.time.Instant.parse(trade.get("time").asText())));
+                assertThat(BigDecimal.valueOf(tick.getPrice())).as(at).isEqualByComparingTo(trade.get("price").asText());
+                assertThat(BigDecimal.valueOf(tick.getSize())).as(at).isEqualByComparingTo(trade.get("size").asText());
+                // the match's side is the maker's
+                assertThat(tick.getAggressor()).as(at).isEqualTo(trade.get("side").asText().equals("sell") ? AggressorSide.BUY : AggressorSide.SELL);
+                assertThat(tick.getSource()).as(at).isIn("ws:coinbase", "rest:coinbase");
+                fromHistory += tick.getSource().equals("rest:coinbase") ? 1 : 0;
+            }
+            total += records.size();
+        }
+        assertThat(total).isEqualTo(41);
+        assertThat(fromHistory).as("trades filled in from the REST history (at least the 3 skipped)").isGreaterThanOrEqualTo(3);
+        assertThat(Broker.deadLetters(stack, source)).isEmpty();
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("filled in from the trade history");
+    }
+
+    /** The Coinbase trades ({@code match} and {@code last_match}) among the first {@code n} frames, in order. */
+    private static List<JsonNode> coinbaseTrades(RecordedFrames frames, int n) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (RecordedFrames.Frame f : frames.frames().subList(0, n)) {
+            JsonNode frame = JsonFields.JSON.readTree(f.text());
+            String type = frame.path("type").asText();
+            if (type.equals("match") || type.equals("last_match")) {
+                out.add(frame);
+            }
+        }
+        return out;
     }
 
     /** The aggTrade payloads among the first {@code n} frames, in order. */
