@@ -76,23 +76,38 @@ public final class LatencyBenchmark implements Callable<Integer> {
             description = "The topology's processing.guarantee per run, in order. Default: ${DEFAULT-VALUE}")
     List<String> modes;
 
+    @Option(names = "--topology-property", description = "key=value: one more setting of the topology service for every run "
+            + "(e.g. kafka-streams.producer.linger.ms=5), for sensitivity runs.")
+    Map<String, String> topologyOverrides = new LinkedHashMap<>();
+
     @Option(names = "--timeout-seconds", defaultValue = "1200", description = "Give up a run after this long. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
 
-    /** One run's figures. */
-    record Result(String mode, int places, int matched, double[] latenciesMs, Map<String, long[]> rssKiB) {
+    /** The hops of the per-hop profile, in the order an order's cause passes them. */
+    static final List<String> HOPS = List.of("print -> md.ticks", "md.ticks -> sig.plans", "sig.plans -> exec.orders",
+            "exec.orders -> server");
+
+    /**
+     * One run's figures; {@code hopsMs[h]} holds hop {@code h} of {@link #HOPS} for each order whose four
+     * points were all seen (visibility to a read_committed consumer, see {@link HopTap}).
+     */
+    record Result(String mode, int places, int matched, double[] latenciesMs, double[][] hopsMs, Map<String, long[]> rssKiB) {
 
         double percentile(double q) {
-            double[] sorted = latenciesMs.clone();
-            Arrays.sort(sorted);
-            return sorted.length == 0 ? Double.NaN : sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
+            return LatencyBenchmark.percentile(latenciesMs, q);
         }
+    }
+
+    static double percentile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? Double.NaN : sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     @Override
     public Integer call() throws Exception {
-        System.out.printf("==> Latency benchmark: seed %d, %s, tape at %.0f x real time, modes %s; %d cores, %s %s%n", seed, date, speed, modes,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        System.out.printf("==> Latency benchmark: seed %d, %s, tape at %.0f x real time, modes %s, topology overrides %s; %d cores, %s %s%n",
+                seed, date, speed, modes, topologyOverrides, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
         List<Result> results = new ArrayList<>();
         for (String mode : modes) {
             results.add(run(mode));
@@ -107,6 +122,17 @@ public final class LatencyBenchmark implements Callable<Integer> {
             }
             System.out.printf("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s |%n", r.mode(), r.places(), r.matched(), r.percentile(0.5),
                     r.percentile(0.99), r.percentile(1.0), Arrays.stream(r.latenciesMs()).average().orElse(Double.NaN), rss);
+        }
+        System.out.println();
+        System.out.println("Per hop (first visibility to a read_committed consumer): p50 / max ms, orders with every point seen");
+        System.out.println("| topology processing.guarantee | orders | " + String.join(" | ", HOPS) + " |");
+        System.out.println("|---|---|" + "---|".repeat(HOPS.size()));
+        for (Result r : results) {
+            StringBuilder row = new StringBuilder("| " + r.mode() + " | " + r.hopsMs()[0].length + " |");
+            for (double[] hop : r.hopsMs()) {
+                row.append(String.format(" %.1f / %.1f |", percentile(hop, 0.5), percentile(hop, 1.0)));
+            }
+            System.out.println(row);
         }
         if (results.size() == 2) {
             Result base = results.get(0);
@@ -133,7 +159,8 @@ public final class LatencyBenchmark implements Callable<Integer> {
              DtcServer server = DtcServer.start(DtcServer.Settings.defaults().withTradeAccounts(List.of("Sim1")).withLogoffAtEnd(true), 0)
                      .addTape(tape);
              OrderDoorstep doorstep = new OrderDoorstep(server.port());
-             Admin admin = stack.admin()) {
+             Admin admin = stack.admin();
+             HopTap tap = new HopTap(stack.clientConfig(), stack.registryConfig()).start()) {
             TopicReader reader = new TopicReader(stack.clientConfig(), stack.registryConfig());
             Map<String, String> common = new LinkedHashMap<>();
             common.put("kafka.bootstrap.servers", stack.bootstrapServers());
@@ -159,6 +186,7 @@ public final class LatencyBenchmark implements Callable<Integer> {
             topologyProps.put("kafka-streams.processing.guarantee", mode);
             topologyProps.put("kafka-streams.commit.interval.ms", "100");
             topologyProps.put("engine.risk.accounts", ACCOUNT);
+            topologyProps.putAll(topologyOverrides);
 
             Map<String, String> sinkProps = new LinkedHashMap<>(common);
             sinkProps.put("execution.sink-id", "bench");
@@ -209,7 +237,7 @@ public final class LatencyBenchmark implements Callable<Integer> {
                     sampleRss(rss, sink);
                 }
             }
-            return measure(mode, reader.readAll(Topics.EXEC_ORDERS), tradeMicros, printedNanos, doorstep, rss);
+            return measure(mode, reader.readAll(Topics.EXEC_ORDERS), tradeMicros, printedNanos, doorstep, tap, rss);
         }
     }
 
@@ -250,9 +278,10 @@ public final class LatencyBenchmark implements Callable<Integer> {
     }
 
     private static Result measure(String mode, List<ConsumerRecord<String, Order>> orders, long[] tradeMicros, long[] printedNanos,
-                                  OrderDoorstep doorstep, Map<String, long[]> rss) {
+                                  OrderDoorstep doorstep, HopTap tap, Map<String, long[]> rss) {
         int places = 0;
         List<Double> latencies = new ArrayList<>();
+        List<double[]> hops = new ArrayList<>();
         for (ConsumerRecord<String, Order> r : orders) {
             Order o = r.value();
             if (o.getAction() != OrderAction.PLACE) {
@@ -277,11 +306,30 @@ public final class LatencyBenchmark implements Callable<Integer> {
                 continue;
             }
             latencies.add((received - printedNanos[i]) / 1e6);
+            // the PLACE's id is <bracket>:<plan revision>:PLACE
+            String[] parts = o.getClientOrderId().split(":");
+            Long tick = tap.tick(tradeMicros[i] / 1_000);
+            Long plan = tap.plan(o.getPlanId(), Integer.parseInt(parts[parts.length - 2]));
+            Long order = tap.order(o.getClientOrderId());
+            if (tick == null || plan == null || order == null) {
+                System.out.printf("  %s: hop points missing (tick %s, plan %s, order %s)%n", o.getClientOrderId(), tick, plan, order);
+                continue;
+            }
+            hops.add(new double[] {(tick - printedNanos[i]) / 1e6, (plan - tick) / 1e6, (order - plan) / 1e6, (received - order) / 1e6});
+        }
+        double[][] byHop = new double[HOPS.size()][hops.size()];
+        for (int o = 0; o < hops.size(); o++) {
+            for (int h = 0; h < HOPS.size(); h++) {
+                byHop[h][o] = hops.get(o)[h];
+            }
         }
         double[] ms = latencies.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf("  %s: %d PLACE orders, %d measured: %s ms%n", mode, places, ms.length,
                 Arrays.toString(Arrays.stream(ms).map(v -> Math.round(v * 10) / 10d).toArray()));
-        return new Result(mode, places, ms.length, ms, rss);
+        for (int h = 0; h < HOPS.size(); h++) {
+            System.out.printf("    %-26s %s ms%n", HOPS.get(h), Arrays.toString(Arrays.stream(byHop[h]).map(v -> Math.round(v * 10) / 10d).toArray()));
+        }
+        return new Result(mode, places, ms.length, ms, byHop, rss);
     }
 
     /** The DTC broker's id for an engine id too long for DTC (execution-sink's DtcIds: H + base64url of 15 bytes of SHA-256). */
