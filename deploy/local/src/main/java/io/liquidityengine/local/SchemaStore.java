@@ -73,6 +73,9 @@ final class SchemaStore implements AutoCloseable {
         Properties cp = new Properties();
         cp.putAll(clientConfig);
         cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a registration reads its own write back (catchUp): without this the poll sits out the broker's
+        // default 500 ms fetch wait, and every new subject took about 0.5 s (a service's first record of a topic)
+        cp.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
         consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
