@@ -1,9 +1,11 @@
 package io.liquidityengine.execution.broker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -45,10 +47,34 @@ public final class BrokerInbox {
      * order, on the calling thread; items offered meanwhile wait for the next drain. Returns how many
      * items (events and tasks) were handled.
      */
-    @SuppressWarnings("unchecked")
     public int drainTo(Consumer<? super BrokerEvent> listener) {
         List<Object> batch = new ArrayList<>();
         items.drainTo(batch);
+        return handle(batch, listener);
+    }
+
+    /**
+     * Like {@link #drainTo(Consumer)}, but when the inbox is empty waits up to {@code wait} for the first item (the
+     * sink's thread while a broker holds its input: it has nothing else to do until the venue answers).
+     */
+    public int drainTo(Consumer<? super BrokerEvent> listener, Duration wait) {
+        List<Object> batch = new ArrayList<>();
+        try {
+            Object first = items.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+            if (first == null) {
+                return 0;
+            }
+            batch.add(first);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        items.drainTo(batch);
+        return handle(batch, listener);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int handle(List<Object> batch, Consumer<? super BrokerEvent> listener) {
         for (Object item : batch) {
             if (item instanceof Task t) {
                 t.body().accept(listener);

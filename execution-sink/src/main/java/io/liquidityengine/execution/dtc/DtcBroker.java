@@ -11,6 +11,7 @@ import io.liquidityengine.execution.broker.BrokerState;
 import io.liquidityengine.execution.broker.CancelBracket;
 import io.liquidityengine.execution.broker.EntryType;
 import io.liquidityengine.execution.broker.FlattenBracket;
+import io.liquidityengine.execution.broker.MarketData;
 import io.liquidityengine.execution.broker.ModifyBracket;
 import io.liquidityengine.execution.broker.OrderRole;
 import io.liquidityengine.execution.broker.PlaceBracket;
@@ -41,8 +42,12 @@ import org.slf4j.LoggerFactory;
  * saved at a commit is exactly what the events committed with it say. The sink's thread never waits for
  * the server: requests are answered through the inbox too, and the broker {@link #holdsInput holds the
  * sink's input} until the answers it needs before the next instruction have been booked.
+ *
+ * <p>With {@code matching-clock=sink} (replays against the project's server in {@code matching=external}) the
+ * broker is {@link MarketData}: it is the server's matching clock ({@link DtcMatchingClock}), so fills follow the
+ * sink's event-time order exactly as the paper broker's do.
  */
-public final class DtcBroker implements Broker {
+public final class DtcBroker implements Broker, MarketData {
 
     private static final Logger LOG = LoggerFactory.getLogger(DtcBroker.class);
     /** Format of {@link #saveState()}. */
@@ -55,6 +60,8 @@ public final class DtcBroker implements Broker {
     private final DtcMessages messages;
     private final DtcOrderUpdates updates;
     private final DtcReconciler reconciler;
+    /** Null unless {@code matching-clock=sink}. */
+    private final DtcMatchingClock clock;
 
     public DtcBroker(BrokerContext context, DtcBrokerConfig config, DtcCredentials credentials) {
         this.context = context;
@@ -72,8 +79,10 @@ public final class DtcBroker implements Broker {
             }
         });
         this.messages = new DtcMessages(config.tradeAccount());
-        this.updates = new DtcOrderUpdates(context.account(), book, session, messages, context.inbox());
+        this.updates = new DtcOrderUpdates(context.account(), book, session, messages, context.inbox(), config.commissionPerContract());
         this.reconciler = new DtcReconciler(context.account(), config.tradeAccount(), book, session, messages, updates, context.inbox());
+        this.clock = config.matchingClock() == DtcBrokerConfig.MatchingClock.SINK
+                ? new DtcMatchingClock(context.account(), config.tradeAccount(), session, context.inbox()) : null;
     }
 
     // ---- lifecycle ----
@@ -106,10 +115,48 @@ public final class DtcBroker implements Broker {
         reconciler.reconcile(context.listener());
     }
 
-    /** While a reconciliation, or the lookup of an order a duplicate reject named, waits for the server's answer. */
+    /**
+     * While a reconciliation, or the lookup of an order a duplicate reject named, waits for the server's answer; with
+     * {@code matching-clock=sink} also until the answer to the last matching clock has been booked.
+     */
     @Override
     public boolean holdsInput() {
-        return reconciler.running() || updates.lookingUp();
+        return reconciler.running() || updates.lookingUp() || (clock != null && clock.holdsInput());
+    }
+
+    // ---- the market (matching-clock=sink only) ----
+
+    /** False with {@code matching-clock=sink}: the clock must know every trade the sink runs (a bracket may start at any). */
+    @Override
+    public boolean idle() {
+        return clock == null;
+    }
+
+    /** Notes the trade; while a bracket of the account works in its symbol, the server matches through it (input held). */
+    @Override
+    public void onTrade(String instrument, BigDecimal price, long eventTimeMicros) {
+        if (clock == null) {
+            return;
+        }
+        String symbol = config.symbol(instrument);
+        clock.traded(symbol, eventTimeMicros);
+        for (Bracket b : book.state.brackets.values()) {
+            if (b.symbol.equals(symbol)) {
+                clock.tick(symbol, config.exchange(instrument));
+                return;
+            }
+        }
+    }
+
+    /** Runs an instruction between the clock's catch-up and its tick (with {@code matching-clock=sink}; else just runs it). */
+    private void clocked(String symbol, String exchange, Runnable instruction) {
+        if (clock == null || symbol == null) {
+            instruction.run();
+            return;
+        }
+        clock.catchUp(symbol, exchange);
+        instruction.run();
+        clock.tick(symbol, exchange);
     }
 
     @Override
@@ -121,6 +168,11 @@ public final class DtcBroker implements Broker {
 
     @Override
     public void place(PlaceBracket order) {
+        String instrument = order.instrument().symbol();
+        clocked(config.symbol(instrument), config.exchange(instrument), () -> placeNow(order));
+    }
+
+    private void placeNow(PlaceBracket order) {
         long t = order.eventTimeMicros();
         if (book.bracket(order.bracketId()) != null) {
             reject(order.clientOrderId(), order.bracketId(), "bracket " + order.bracketId() + " is already working", t);
@@ -174,6 +226,11 @@ public final class DtcBroker implements Broker {
 
     @Override
     public void modify(ModifyBracket m) {
+        Bracket known = book.bracket(m.bracketId());
+        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, () -> modifyNow(m));
+    }
+
+    private void modifyNow(ModifyBracket m) {
         Bracket b = book.bracket(m.bracketId());
         long t = m.eventTimeMicros();
         if (b == null || b.flattenId != null || b.cancelId != null) {
@@ -221,6 +278,11 @@ public final class DtcBroker implements Broker {
 
     @Override
     public void cancel(CancelBracket c) {
+        Bracket known = book.bracket(c.bracketId());
+        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, () -> cancelNow(c));
+    }
+
+    private void cancelNow(CancelBracket c) {
         Bracket b = book.bracket(c.bracketId());
         long t = c.eventTimeMicros();
         if (b == null || b.flattenId != null || b.cancelId != null) {
@@ -235,6 +297,11 @@ public final class DtcBroker implements Broker {
 
     @Override
     public void flatten(FlattenBracket f) {
+        Bracket known = book.bracket(f.bracketId());
+        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, () -> flattenNow(f));
+    }
+
+    private void flattenNow(FlattenBracket f) {
         Bracket b = book.bracket(f.bracketId());
         long t = f.eventTimeMicros();
         if (b == null || b.flattenId != null || b.cancelId != null) {

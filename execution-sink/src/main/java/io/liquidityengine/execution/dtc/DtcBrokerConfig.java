@@ -1,6 +1,7 @@
 package io.liquidityengine.execution.dtc;
 
 import io.liquidityengine.execution.broker.BrokerSettings;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,15 +15,21 @@ import java.util.Set;
  * {@code host} (required), {@code port} (required), {@code tls} (false), {@code trade-account} (required),
  * {@code username} (empty), {@code password-file} or {@code password-env} (the password: a file's first
  * line or an environment variable; never logged), {@code heartbeat-seconds} (10), {@code request-timeout-seconds}
- * (30: logon and reconciliation answers), and per instrument {@code symbol.<instrument>} (the DTC symbol,
- * default the instrument) and {@code exchange.<instrument>} (default empty).
+ * (30: logon and reconciliation answers), {@code matching-clock} ({@code venue}: the server fills on its own clock;
+ * {@code sink}: the project's server in {@code matching=external} fills only through the trades the sink has run,
+ * see {@link DtcMatchingClock}), {@code commission-per-contract} (0: added to every fill, as DTC order updates carry
+ * none), and per instrument {@code symbol.<instrument>} (the DTC symbol, default the instrument) and
+ * {@code exchange.<instrument>} (default empty).
  */
 public record DtcBrokerConfig(String host, int port, boolean tls, String tradeAccount, String username, Optional<Path> passwordFile,
                               String passwordEnv, Duration heartbeat, Duration requestTimeout, Map<String, String> symbols,
-                              Map<String, String> exchanges) {
+                              Map<String, String> exchanges, MatchingClock matchingClock, BigDecimal commissionPerContract) {
+
+    /** Whose clock the server's matching follows: its own ({@code venue}, any DTC server) or the sink's ({@code sink}, replays). */
+    public enum MatchingClock { VENUE, SINK }
 
     public static final Set<String> KEYS = Set.of("host", "port", "tls", "trade-account", "username", "password-file", "password-env",
-            "heartbeat-seconds", "request-timeout-seconds");
+            "heartbeat-seconds", "request-timeout-seconds", "matching-clock", "commission-per-contract");
 
     public static DtcBrokerConfig from(BrokerSettings s) {
         Set<String> allowed = new HashSet<>(KEYS);
@@ -47,9 +54,14 @@ public record DtcBrokerConfig(String host, int port, boolean tls, String tradeAc
         if (heartbeat < 1 || timeout < 1) {
             throw new IllegalArgumentException("heartbeat-seconds and request-timeout-seconds must be at least 1 (" + s.origin() + ")");
         }
+        BigDecimal commission = s.getDecimal("commission-per-contract", BigDecimal.ZERO);
+        if (commission.signum() < 0) {
+            throw new IllegalArgumentException("commission-per-contract must be >= 0, was " + commission + " (" + s.origin() + ")");
+        }
         return new DtcBrokerConfig(s.require("host"), port, Boolean.parseBoolean(s.get("tls", "false")), s.require("trade-account"),
                 s.get("username", ""), s.find("password-file").map(Path::of), s.get("password-env", ""), Duration.ofSeconds(heartbeat),
-                Duration.ofSeconds(timeout), Map.copyOf(symbols), Map.copyOf(exchanges));
+                Duration.ofSeconds(timeout), Map.copyOf(symbols), Map.copyOf(exchanges),
+                s.getEnum("matching-clock", MatchingClock.class, MatchingClock.VENUE), commission);
     }
 
     public String symbol(String instrument) {
@@ -63,6 +75,8 @@ public record DtcBrokerConfig(String host, int port, boolean tls, String tradeAc
     /** For the start log: no credentials. */
     public String describe() {
         return "dtc broker: " + (tls ? "dtcs://" : "dtc://") + host + ":" + port + ", trade account " + tradeAccount
-                + (username.isEmpty() ? "" : ", user " + username) + ", symbols " + symbols;
+                + (username.isEmpty() ? "" : ", user " + username) + ", symbols " + symbols
+                + (matchingClock == MatchingClock.SINK ? ", matching clock: the sink's" : "")
+                + (commissionPerContract.signum() == 0 ? "" : ", commission " + commissionPerContract.toPlainString() + " per contract");
     }
 }

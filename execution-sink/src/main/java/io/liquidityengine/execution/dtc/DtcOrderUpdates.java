@@ -46,10 +46,13 @@ final class DtcOrderUpdates {
     private final DtcSession session;
     private final DtcMessages messages;
     private final BrokerInbox inbox;
+    private final BigDecimal commissionPerContract;
     private int lookups;
 
-    DtcOrderUpdates(String account, DtcBook book, DtcSession session, DtcMessages messages, BrokerInbox inbox) {
+    DtcOrderUpdates(String account, DtcBook book, DtcSession session, DtcMessages messages, BrokerInbox inbox,
+                    BigDecimal commissionPerContract) {
         this.account = account;
+        this.commissionPerContract = commissionPerContract;
         this.book = book;
         this.session = session;
         this.messages = messages;
@@ -91,7 +94,9 @@ final class DtcOrderUpdates {
         }
         switch (u.orderStatus()) {
             case OrderStatus.FILLED -> {
-                long fillMicros = u.lastFillDateTime() > 0 ? u.lastFillDateTime() * 1_000L : t;
+                // LastFillDateTime holds milliseconds; LatestTransactionDateTime (seconds with a fraction) the same time to the
+                // microsecond when the server sets it to the fill's (the project's server does): the trade's event time exactly
+                long fillMicros = u.lastFillDateTime() <= 0 ? t : Math.floorDiv(t, 1_000L) == u.lastFillDateTime() ? t : u.lastFillDateTime() * 1_000L;
                 onFilled(b, o, DtcBook.onGrid(b, u.lastFillPrice()), fillMicros, out);
             }
             case OrderStatus.CANCELED -> onCanceled(b, o, u.infoText(), t, out);
@@ -133,7 +138,7 @@ final class DtcOrderUpdates {
         book.state.lastEventMicros = Math.max(book.state.lastEventMicros, t);
         if (o.role == OrderRole.ENTRY) {
             b.entryFilled = true;
-            out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, OrderRole.ENTRY, null, b.side, price, o.quantity, BigDecimal.ZERO, t));
+            out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, OrderRole.ENTRY, null, b.side, price, o.quantity, commission(o), t));
             for (String id : List.copyOf(b.orders)) {
                 Order leg = book.order(id);
                 if (leg.status == Status.UNSENT && b.flattenId == null) {
@@ -142,12 +147,17 @@ final class DtcOrderUpdates {
                 }
             }
         } else if (o.role == OrderRole.FLATTEN) {
-            out.accept(new BrokerEvent.Filled(b.flattenId, b.bracketId, OrderRole.FLATTEN, null, o.side, price, o.quantity, BigDecimal.ZERO, t));
+            out.accept(new BrokerEvent.Filled(b.flattenId, b.bracketId, OrderRole.FLATTEN, null, o.side, price, o.quantity, commission(o), t));
         } else {
-            out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, o.role, o.legId, o.side, price, o.quantity, BigDecimal.ZERO, t));
+            out.accept(new BrokerEvent.Filled(b.placeId, b.bracketId, o.role, o.legId, o.side, price, o.quantity, commission(o), t));
         }
         maybeSendFlatten(b, out);
         maybeDone(b);
+    }
+
+    /** DTC order updates carry no commission: {@code commission-per-contract} for every contract filled (0 by default). */
+    private BigDecimal commission(Order o) {
+        return o.quantity.multiply(commissionPerContract);
     }
 
     private void onCanceled(Bracket b, Order o, String text, long t, Consumer<? super BrokerEvent> out) {

@@ -5,6 +5,7 @@ import io.liquidityengine.dtc.message.DtcMessage;
 import io.liquidityengine.dtc.message.HistoricalOrderFillResponse;
 import io.liquidityengine.dtc.message.HistoricalOrderFillsReject;
 import io.liquidityengine.dtc.message.LogonResponse;
+import io.liquidityengine.dtc.message.MatchThroughResponse;
 import io.liquidityengine.dtc.message.OpenOrdersReject;
 import io.liquidityengine.dtc.message.OpenOrdersRequest;
 import io.liquidityengine.dtc.message.OrderUpdate;
@@ -218,6 +219,9 @@ final class DtcSession {
                 id = r.requestId();
                 last = true;
             } else if (m instanceof HistoricalOrderFillsReject r) {
+                id = r.requestId();
+                last = true;
+            } else if (m instanceof MatchThroughResponse r) {
                 id = r.requestId();
                 last = true;
             } else {

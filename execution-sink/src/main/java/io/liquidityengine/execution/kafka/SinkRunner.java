@@ -89,8 +89,6 @@ public final class SinkRunner {
         }
     }
 
-    private static final Duration HELD_POLL = Duration.ofMillis(5);
-
     private final Map<String, Object> clientConfig;
     private final Settings settings;
     private final MeterRegistry metrics;
@@ -268,8 +266,13 @@ public final class SinkRunner {
         }
 
         void round() {
-            // while a broker's reconciliation is answered through the inbox, come back to the inbox soon
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(sink.holdsInput() ? HELD_POLL : settings.pollTimeout())) {
+            // while a broker holds the input (its reconciliation, or a matching clock, is answered through the inbox), the
+            // answer is all the loop waits for: wait on the inbox itself (bounded), then take what the consumer has at once
+            boolean held = sink.holdsInput();
+            if (held) {
+                sink.drainBrokerEvents(settings.pollTimeout());
+            }
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(held ? Duration.ZERO : settings.pollTimeout())) {
                 if (r.topic().equals(Topics.REF_INSTRUMENTS.name())) {
                     instrument(r);
                 } else if (r.topic().equals(Topics.RISK_CLOCK.name())) {

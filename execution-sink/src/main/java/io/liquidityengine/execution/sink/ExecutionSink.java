@@ -162,6 +162,13 @@ public final class ExecutionSink {
         return n;
     }
 
+    /** {@link #drainBrokerEvents()}, waiting up to {@code wait} for the first event when there is none yet. */
+    public int drainBrokerEvents(java.time.Duration wait) {
+        int n = inbox.drainTo(this::onInboxEvent, wait);
+        purgeFinished();
+        return n;
+    }
+
     private void onInboxEvent(BrokerEvent event) {
         if (event instanceof BrokerEvent.Discrepancy d) {
             onDiscrepancy(d);

@@ -10,6 +10,9 @@ final class Layouts {
 
     /** Type numbers of protocol version 8 end below 1000; index by type, null where not modelled. */
     private static final Layout<?>[] BY_TYPE = new Layout<?>[1024];
+    /** The project's own types ({@link ProjectLayouts}), from 20000 on. */
+    private static final int PROJECT_BASE = 20_000;
+    private static final Layout<?>[] PROJECT = new Layout<?>[ProjectLayouts.ALL.length];
 
     static {
         for (Layout<?>[] group : new Layout<?>[][] {
@@ -22,10 +25,16 @@ final class Layouts {
                 BY_TYPE[l.type] = l;
             }
         }
+        for (Layout<?> l : ProjectLayouts.ALL) {
+            PROJECT[l.type - PROJECT_BASE] = l;
+        }
     }
 
     /** The layout for {@code type}, or null when the type is not modelled (any int is accepted). */
     static Layout<?> forType(int type) {
+        if (type >= PROJECT_BASE && type < PROJECT_BASE + PROJECT.length) {
+            return PROJECT[type - PROJECT_BASE];
+        }
         return type >= 0 && type < BY_TYPE.length ? BY_TYPE[type] : null;
     }
 
@@ -41,6 +50,7 @@ final class Layouts {
         for (Layout<?> l : BY_TYPE) {
             n += l == null ? 0 : 1;
         }
+        n += PROJECT.length;
         return n;
     }
 }

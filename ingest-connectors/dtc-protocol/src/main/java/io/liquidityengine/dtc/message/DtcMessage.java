@@ -11,6 +11,8 @@ package io.liquidityengine.dtc.message;
  */
 public sealed interface DtcMessage permits
         EncodingRequest,
+        MatchThroughRequest,
+        MatchThroughResponse,
         EncodingResponse,
         LogonRequest,
         LogonResponse,

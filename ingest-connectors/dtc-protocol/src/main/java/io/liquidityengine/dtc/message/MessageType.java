@@ -107,6 +107,11 @@ public final class MessageType {
     public static final int HISTORICAL_MARKET_DEPTH_DATA_REJECT = 902;
     public static final int HISTORICAL_MARKET_DEPTH_DATA_RECORD_RESPONSE = 903;
 
+    /** The project's own clock message ({@link MatchThroughRequest}); outside DTC's standard range, other servers do not know it. */
+    public static final int MATCH_THROUGH_REQUEST = 20_000;
+    /** The answer to {@link #MATCH_THROUGH_REQUEST}. */
+    public static final int MATCH_THROUGH_RESPONSE = 20_001;
+
     /** The header's constant name for {@code type}, or {@code "UNKNOWN_<type>"}. */
     public static String name(int type) {
         return switch (type) {
@@ -207,6 +212,8 @@ public final class MessageType {
             case HISTORICAL_MARKET_DEPTH_DATA_RESPONSE_HEADER -> "HISTORICAL_MARKET_DEPTH_DATA_RESPONSE_HEADER";
             case HISTORICAL_MARKET_DEPTH_DATA_REJECT -> "HISTORICAL_MARKET_DEPTH_DATA_REJECT";
             case HISTORICAL_MARKET_DEPTH_DATA_RECORD_RESPONSE -> "HISTORICAL_MARKET_DEPTH_DATA_RECORD_RESPONSE";
+            case MATCH_THROUGH_REQUEST -> "MATCH_THROUGH_REQUEST";
+            case MATCH_THROUGH_RESPONSE -> "MATCH_THROUGH_RESPONSE";
             default -> "UNKNOWN_" + type;
         };
     }

@@ -38,11 +38,14 @@ public final class DtcServer implements AutoCloseable {
      * @param tradeAccounts  the trade accounts orders can be placed in (TradeAccountsRequest lists them); an order
      *                       without an account goes to the session's logon account, else to the first one
      * @param orderRules     how orders fill against the tapes (slippage, limit at or through)
+     * @param matching       when orders are matched: as the tapes print ({@link Matching#TAPE}), or as far as a client's
+     *                       {@code MatchThroughRequest} says ({@link Matching#EXTERNAL}: a replay in the client's lockstep)
      */
     public record Settings(String name, DtcCredentials credentials, boolean logoffAtEnd, int maxFrameSize, List<String> tradeAccounts,
-                           OrderMatcher.Rules orderRules) {
+                           OrderMatcher.Rules orderRules, Matching matching) {
         public Settings {
             tradeAccounts = List.copyOf(tradeAccounts);
+            matching = matching == null ? Matching.TAPE : matching;
             if (tradeAccounts.isEmpty()) {
                 throw new IllegalArgumentException("the DTC server needs at least one trade account");
             }
@@ -51,25 +54,36 @@ public final class DtcServer implements AutoCloseable {
         /** Anyone may log on, no logoff at the end, one trade account {@code Sim1}, the paper broker's frictionless rules. */
         public static Settings defaults() {
             return new Settings("Liquidity Engine DTC server", DtcCredentials.none(), false, DtcCodec.MAX_FRAME_SIZE_LIMIT,
-                    List.of("Sim1"), OrderMatcher.Rules.defaults());
+                    List.of("Sim1"), OrderMatcher.Rules.defaults(), Matching.TAPE);
         }
 
         public Settings withCredentials(DtcCredentials c) {
-            return new Settings(name, c, logoffAtEnd, maxFrameSize, tradeAccounts, orderRules);
+            return new Settings(name, c, logoffAtEnd, maxFrameSize, tradeAccounts, orderRules, matching);
         }
 
         public Settings withLogoffAtEnd(boolean logoff) {
-            return new Settings(name, credentials, logoff, maxFrameSize, tradeAccounts, orderRules);
+            return new Settings(name, credentials, logoff, maxFrameSize, tradeAccounts, orderRules, matching);
         }
 
         public Settings withTradeAccounts(List<String> accounts) {
-            return new Settings(name, credentials, logoffAtEnd, maxFrameSize, accounts, orderRules);
+            return new Settings(name, credentials, logoffAtEnd, maxFrameSize, accounts, orderRules, matching);
+        }
+
+        public Settings withMatching(Matching m) {
+            return new Settings(name, credentials, logoffAtEnd, maxFrameSize, tradeAccounts, orderRules, m);
         }
 
         public Settings withOrderRules(OrderMatcher.Rules rules) {
-            return new Settings(name, credentials, logoffAtEnd, maxFrameSize, tradeAccounts, rules);
+            return new Settings(name, credentials, logoffAtEnd, maxFrameSize, tradeAccounts, rules, matching);
         }
     }
+
+    /**
+     * When working orders are matched against a tape: as it prints (a market, live or paced), or only through the
+     * event time a client's {@code MatchThroughRequest} names, per trade account and symbol (a replay whose fills must
+     * follow the client's own event-time clock, as the engine's demo needs; market data still goes out as printed).
+     */
+    public enum Matching { TAPE, EXTERNAL }
 
     private final Settings settings;
     private final ServerSocket serverSocket;
@@ -95,7 +109,7 @@ public final class DtcServer implements AutoCloseable {
         });
         this.acceptor = new Thread(this::acceptLoop, "dtc-server-accept");
         this.acceptor.setDaemon(true);
-        this.orders = new OrderBook(settings.tradeAccounts(), settings.orderRules(), () -> sessions);
+        this.orders = new OrderBook(settings.tradeAccounts(), settings.orderRules(), settings.matching(), () -> sessions);
     }
 
     /** Starts a plain-TCP server on 127.0.0.1; port 0 takes a free one. */

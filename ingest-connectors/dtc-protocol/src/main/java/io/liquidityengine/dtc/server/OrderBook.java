@@ -6,6 +6,8 @@ import io.liquidityengine.dtc.message.CancelReplaceOrder;
 import io.liquidityengine.dtc.message.CurrentPositionsRequest;
 import io.liquidityengine.dtc.message.DtcMessage;
 import io.liquidityengine.dtc.message.HistoricalOrderFillsRequest;
+import io.liquidityengine.dtc.message.MatchThroughRequest;
+import io.liquidityengine.dtc.message.MatchThroughResponse;
 import io.liquidityengine.dtc.message.OpenClose;
 import io.liquidityengine.dtc.message.OpenOrdersRequest;
 import io.liquidityengine.dtc.message.OrderUpdateReason;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * acts on the market as printed when it arrived). Fills, cancels and activated legs go to every
  * logged-on session following the account. One lock guards everything, including the sends, so a
  * client sees each order's updates in the order they happened.
+ *
+ * <p>With {@link DtcServer.Matching#EXTERNAL} the prints do not match anything: a client's
+ * {@link MatchThroughRequest} does, per trade account and symbol, through the event time it names (a replay
+ * whose fills follow the client's clock; the market data still goes out as the tape prints). An order then
+ * works from the first trade after its account's clock.
  */
 final class OrderBook {
 
@@ -68,15 +75,19 @@ final class OrderBook {
     private final Map<String, Map<String, ServerOrder>> byClientId = new HashMap<>();
     private final Map<String, List<Fill>> fills = new HashMap<>();
     private final Map<String, Map<String, Position>> positions = new HashMap<>();
+    /** With external matching: per account and symbol ({@code account \n symbol}), the trades matched so far. */
+    private final Map<String, Integer> clocks = new HashMap<>();
+    private final boolean external;
     private long nextOrderNumber = 1;
     private long marketClockMicros;
 
-    OrderBook(List<String> accounts, OrderMatcher.Rules rules, Supplier<List<ServerSession>> sessions) {
+    OrderBook(List<String> accounts, OrderMatcher.Rules rules, DtcServer.Matching matching, Supplier<List<ServerSession>> sessions) {
         if (accounts.isEmpty()) {
             throw new IllegalArgumentException("the DTC server needs at least one trade account");
         }
         this.accounts = List.copyOf(accounts);
         this.matcher = new OrderMatcher(rules);
+        this.external = matching == DtcServer.Matching.EXTERNAL;
         this.sessions = sessions;
         this.entry = new OrderEntry(this);
         this.reports = new AccountReports(this);
@@ -122,6 +133,8 @@ final class OrderBook {
             session.sendAll(reports.fills(r));
         } else if (m instanceof TradeAccountsRequest r) {
             session.sendAll(reports.accounts(r));
+        } else if (m instanceof MatchThroughRequest r) {
+            matchThrough(session, r);
         } else {
             return false;
         }
@@ -139,8 +152,11 @@ final class OrderBook {
         tapes.values().forEach(this::catchUp);
     }
 
-    /** Runs every trade the tape printed since the last call against the symbol's working orders. */
+    /** Runs every trade the tape printed since the last call against the symbol's working orders (not with external matching). */
     synchronized void catchUp(MarketTape tape) {
+        if (external) {
+            return;
+        }
         int from = matched.getOrDefault(tape.symbol(), 0);
         int to = tape.released();
         List<ServerOrder> orders = working.getOrDefault(tape.symbol(), List.of());
@@ -156,6 +172,50 @@ final class OrderBook {
             orders.removeIf(o -> !o.active());
         }
         matched.put(tape.symbol(), to);
+    }
+
+    /**
+     * External matching: runs the trades of the symbol after the account's clock, printed and not later than the
+     * request's time, against the account's working orders; then answers (after the updates the matching sent).
+     */
+    private void matchThrough(ServerSession session, MatchThroughRequest r) {
+        String account = account(r.tradeAccount(), session);
+        MarketTape tape = tapes.get(r.symbol());
+        String problem = !external ? "this server matches orders as its tapes print (matching=external follows a client's clock)"
+                : !knownAccount(account) ? "unknown trade account " + account
+                : tape == null ? "unknown symbol " + r.symbol() : null;
+        MatchThroughResponse.Builder answer = MatchThroughResponse.builder().requestId(r.requestId());
+        if (problem != null) {
+            session.send(answer.rejected(1).rejectText(problem).build());
+            return;
+        }
+        String key = account + "\n" + tape.symbol();
+        int from = clocks.getOrDefault(key, 0);
+        int printed = tape.released();
+        int to = from;
+        while (to < printed && tape.trade(to).timeMicros() <= r.throughDateTimeMicros()) {
+            to++;
+        }
+        List<ServerOrder> orders = working.getOrDefault(tape.symbol(), List.of());
+        for (int i = from; i < to; i++) {
+            TapeTrade trade = tape.trade(i);
+            marketClockMicros = Math.max(marketClockMicros, trade.timeMicros());
+            if (orders.isEmpty()) {
+                continue;
+            }
+            List<ServerOrder> mine = new ArrayList<>();
+            for (ServerOrder o : orders) {
+                if (o.account.equals(account)) {
+                    mine.add(o);
+                }
+            }
+            for (OrderMatcher.Event event : matcher.onTrade(mine, trade, i, tape.tickSize())) {
+                report(event);
+            }
+            orders.removeIf(o -> !o.active());
+        }
+        clocks.put(key, to);
+        session.send(answer.matchedThroughMicros(to == 0 ? 0 : tape.trade(to - 1).timeMicros()).tradesMatched(to - from).build());
     }
 
     private void report(OrderMatcher.Event event) {
@@ -245,9 +305,12 @@ final class OrderBook {
         return tapes.get(symbol);
     }
 
-    /** Trades of {@code symbol} printed (and matched) so far: a new order works from this index on. */
-    int printed(String symbol) {
-        return matched.getOrDefault(symbol, 0);
+    /**
+     * The index of the first trade of {@code symbol} a new order of {@code account} may fill on: after those printed
+     * (and matched) so far, or with external matching after the account's clock.
+     */
+    int workingFrom(String account, String symbol) {
+        return external ? clocks.getOrDefault(account + "\n" + symbol, 0) : matched.getOrDefault(symbol, 0);
     }
 
     long marketClockMicros() {

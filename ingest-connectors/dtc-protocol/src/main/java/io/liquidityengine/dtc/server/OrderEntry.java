@@ -44,7 +44,7 @@ final class OrderEntry {
         boolean held = o.isParentOrder() != 0;
         ServerOrder order = new ServerOrder(book.nextServerOrderId(), o.clientOrderId(), account, o.symbol(), exchange(o.symbol()),
                 o.orderType(), o.buySell(), o.price1(), o.quantity(), o.timeInForce(), o.openOrClose(), o.freeFormText(), null,
-                held ? OrderStatus.PENDING_OPEN : OrderStatus.OPEN, book.printed(o.symbol()), book.marketClockMicros());
+                held ? OrderStatus.PENDING_OPEN : OrderStatus.OPEN, book.workingFrom(account, o.symbol()), book.marketClockMicros());
         order.held = held;
         book.add(order);
         book.publish(account, session, order.update(OrderUpdateReason.NEW_ORDER_ACCEPTED,
@@ -95,7 +95,7 @@ final class OrderEntry {
         }
         int status = parent == null || parent.filled() ? OrderStatus.OPEN : OrderStatus.PENDING_CHILD;
         // legs of a filled parent work from the next trade, like any new order
-        int from = book.printed(o.symbol());
+        int from = book.workingFrom(account, o.symbol());
         String exchange = exchange(o.symbol());
         long now = book.marketClockMicros();
         ServerOrder one = new ServerOrder(book.nextServerOrderId(), o.clientOrderId_1(), account, o.symbol(), exchange, o.orderType_1(),

@@ -76,7 +76,9 @@ class DtcCodecTest {
             new Object[] {"HistoricalPriceDataTickRecordResponse", 804, 48},
             // not in the vectors; sizes from the header's struct layout
             new Object[] {"HistoricalPriceDataReject", 802, 108}, new Object[] {"CurrentPositionsReject", 307, 104},
-            new Object[] {"HistoricalOrderFillsReject", 308, 104});
+            new Object[] {"HistoricalOrderFillsReject", 308, 104},
+            // the project's own clock messages (MatchThroughCodecTest)
+            new Object[] {"MatchThroughRequest", 20_000, 128}, new Object[] {"MatchThroughResponse", 20_001, 128});
 
     @Test
     void everyMessageHasItsTypeAndStructSize() throws Exception {
@@ -90,8 +92,8 @@ class DtcCodecTest {
             assertThat(frame).as("%s frame", row[0]).hasSize((int) row[2]);
             assertThat(codec.decode(frame, 0, frame.length)).as("%s round trip", row[0]).isEqualTo(defaults);
         }
-        assertThat(SIZES).hasSize(40);
-        assertThat(DtcMessage.class.getPermittedSubclasses()).hasSize(41); // 40 records + UnknownMessage
+        assertThat(SIZES).hasSize(42);
+        assertThat(DtcMessage.class.getPermittedSubclasses()).hasSize(43); // 42 records + UnknownMessage
     }
 
     @Test
