@@ -62,6 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
             + "2021-04-04 through the exchange simulator and the Binance broker, see BinanceDemo).")
     Venue venue;
 
+    /** Which broker the execution sink trades through. */
+    enum BrokerChoice { paper, dtc }
+
+    @Option(names = "--broker", defaultValue = "paper", description = "The sink's broker: paper, or dtc (the project's DTC server in "
+            + "this JVM, which then serves the ticks too; same fills as paper, see DtcBrokerDemo). Default: ${DEFAULT-VALUE}")
+    BrokerChoice broker = BrokerChoice.paper;
+
     @Option(names = "--notifications", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run the notifier (console only) and print its bias flips, fills and closed positions as they happen. "
                     + "Default: ${DEFAULT-VALUE}")
@@ -112,7 +119,12 @@ public final class DemoCommand implements Callable<Integer> {
         say("  files: %s, %s", day.scid().getFileName(), day.optionDelta().getFileName());
 
         DtcReplay dtc = null;
-        if (source == TickSource.dtc) {
+        if (broker == BrokerChoice.dtc) {
+            source = TickSource.dtc; // market data and orders over the same DTC server
+            step("Starting the DTC server (this JVM, 127.0.0.1): the .scid file as its tape, orders matched on the sink's clock");
+            dtc = DtcBrokerDemo.start(day.scid(), date);
+            say("  %s", dtc.describe());
+        } else if (source == TickSource.dtc) {
             step("Starting the DTC server (this JVM, 127.0.0.1) with the .scid file as its tape; the replay starts at the first subscription");
             dtc = DtcReplay.start(day.scid(), date);
             say("  %s", dtc.describe());
@@ -151,6 +163,9 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, String> sinkProps = new LinkedHashMap<>(common);
             sinkProps.put("execution.lockstep", "true");
             sinkProps.put("kafka.fetch.max.wait.ms", "5");
+            if (broker == BrokerChoice.dtc) {
+                sinkProps.putAll(DtcBrokerDemo.sinkProperties(dtc, "ES"));
+            }
 
             step("Starting the ingest service (publishes instruments, then replays " + (dtc == null ? "the .scid file"
                     : "the DTC server's trades (type=dtc, stop-on-logoff)") + " to md.ticks and the option deltas to md.option-deltas)");
@@ -160,9 +175,10 @@ public final class DemoCommand implements Callable<Integer> {
                 waitUntil(new Stable(() -> reader.endOffsets(admin, Topics.MD_OPTION_DELTAS)), deadline, ingest, "option deltas");
                 say("  md.option-deltas %,d offsets", reader.endOffsets(admin, Topics.MD_OPTION_DELTAS));
                 publishExampleStrategy(stack);
-                step("Starting the topology service (Kafka Streams, exactly-once) and the execution sink (paper broker)");
+                step("Starting the topology service (Kafka Streams, exactly-once) and the execution sink (" + broker + " broker)");
                 try (ServiceProcess topology = ServiceProcess.start("topology", topologyJar, topologyProps, work);
-                     ServiceProcess sink = ServiceProcess.start("execution-sink", sinkJar, sinkProps, work);
+                     ServiceProcess sink = ServiceProcess.start("execution-sink", sinkJar, sinkProps,
+                             broker == BrokerChoice.dtc ? dtc.environment() : Map.of(), work);
                      DemoNotifier notifier = notifications ? DemoNotifier.start(notifierJar, common, work) : null) {
                     // the backtest's progress line: how far the topology has come in event time (sig.bars), ticks taken
                     ProgressLine progress = ProgressLine.console(NEW_YORK, s.tickCount());
@@ -237,7 +253,8 @@ public final class DemoCommand implements Callable<Integer> {
                         say("  %s", notifier.describe());
                     }
                     SignalSummary.print(reader, "=== Summary " + date + " (synthetic ES session"
-                            + (source == TickSource.dtc ? ", ticks via the DTC server" : "") + ") ===", NEW_YORK);
+                            + (broker == BrokerChoice.dtc ? ", ticks and orders via the DTC server"
+                            : source == TickSource.dtc ? ", ticks via the DTC server" : "") + ") ===", NEW_YORK);
                     TradingSummary trading = TradingSummary.read(reader);
                     trading.print(NEW_YORK);
                     say("  %s", DemoBacktest.writeReport(home, day, reader, work.resolve("report"), "Demo " + date + " (synthetic ES session)"));

@@ -51,6 +51,11 @@ final class DtcReplay implements AutoCloseable {
 
     /** Reads the file as the tape of the ES contract trading on {@code date} and starts the server on a free port. */
     static DtcReplay start(Path scid, LocalDate date) throws IOException {
+        return start(scid, date, DtcServer.Settings.defaults());
+    }
+
+    /** The same with the server's order settings of {@code base} (trade accounts, fill rules, matching). */
+    static DtcReplay start(Path scid, LocalDate date, DtcServer.Settings base) throws IOException {
         MarketTape tape = ScidTape.read(scid, ES_TICK_SIZE, esContract(date), EXCHANGE, Integer.MAX_VALUE);
         SecureRandom random = new SecureRandom();
         // 18 bytes = 24 characters: DTC's Password is a char[32] with its terminating NUL, and the codec cuts longer ones short
@@ -61,7 +66,7 @@ final class DtcReplay implements AutoCloseable {
         String username = "demo-" + HexFormat.of().formatHex(user);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         DtcCredentials credentials = DtcCredentials.resolve(username, Optional.empty(), PASSWORD_ENV, Map.of(PASSWORD_ENV, password));
-        DtcServer server = DtcServer.start(DtcServer.Settings.defaults().withCredentials(credentials).withLogoffAtEnd(true), 0);
+        DtcServer server = DtcServer.start(base.withCredentials(credentials).withLogoffAtEnd(true), 0);
         DtcReplay replay = new DtcReplay(server, tape, username, password);
         server.addTape(tape);
         server.onFirstSubscription(replay::startPacer);
@@ -88,7 +93,19 @@ final class DtcReplay implements AutoCloseable {
         return p;
     }
 
-    /** The ingest process's environment additions: the password. */
+    String username() {
+        return username;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    MarketTape tape() {
+        return tape;
+    }
+
+    /** The ingest (and sink) process's environment additions: the password. */
     Map<String, String> environment() {
         return Map.of(PASSWORD_ENV, password);
     }
@@ -104,7 +121,7 @@ final class DtcReplay implements AutoCloseable {
 
     String describe() {
         return String.format("DTC server %s: %s on %s, %,d trades on the tape (%,d printed), %d connection(s), %d logon(s), "
-                        + "%d subscription(s), %d history request(s); user %s, password in %s of the ingest process only", address(),
+                        + "%d subscription(s), %d history request(s); user %s, password in %s of the client processes only", address(),
                 tape.symbol(), tape.exchange(), tape.size(), tape.released(), server.connectionsAccepted(), server.logons(),
                 server.subscriptions(), server.historyRequests(), username, PASSWORD_ENV);
     }

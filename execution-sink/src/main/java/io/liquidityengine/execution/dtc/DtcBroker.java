@@ -149,12 +149,12 @@ public final class DtcBroker implements Broker, MarketData {
     }
 
     /** Runs an instruction between the clock's catch-up and its tick (with {@code matching-clock=sink}; else just runs it). */
-    private void clocked(String symbol, String exchange, Runnable instruction) {
+    private void clocked(String symbol, String exchange, long micros, Runnable instruction) {
         if (clock == null || symbol == null) {
             instruction.run();
             return;
         }
-        clock.catchUp(symbol, exchange);
+        clock.catchUp(symbol, exchange, micros);
         instruction.run();
         clock.tick(symbol, exchange);
     }
@@ -169,7 +169,7 @@ public final class DtcBroker implements Broker, MarketData {
     @Override
     public void place(PlaceBracket order) {
         String instrument = order.instrument().symbol();
-        clocked(config.symbol(instrument), config.exchange(instrument), () -> placeNow(order));
+        clocked(config.symbol(instrument), config.exchange(instrument), order.eventTimeMicros(), () -> placeNow(order));
     }
 
     private void placeNow(PlaceBracket order) {
@@ -227,7 +227,7 @@ public final class DtcBroker implements Broker, MarketData {
     @Override
     public void modify(ModifyBracket m) {
         Bracket known = book.bracket(m.bracketId());
-        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, () -> modifyNow(m));
+        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, m.eventTimeMicros(), () -> modifyNow(m));
     }
 
     private void modifyNow(ModifyBracket m) {
@@ -279,7 +279,7 @@ public final class DtcBroker implements Broker, MarketData {
     @Override
     public void cancel(CancelBracket c) {
         Bracket known = book.bracket(c.bracketId());
-        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, () -> cancelNow(c));
+        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, c.eventTimeMicros(), () -> cancelNow(c));
     }
 
     private void cancelNow(CancelBracket c) {
@@ -298,7 +298,7 @@ public final class DtcBroker implements Broker, MarketData {
     @Override
     public void flatten(FlattenBracket f) {
         Bracket known = book.bracket(f.bracketId());
-        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, () -> flattenNow(f));
+        clocked(known == null ? null : known.symbol, known == null ? null : known.exchange, f.eventTimeMicros(), () -> flattenNow(f));
     }
 
     private void flattenNow(FlattenBracket f) {

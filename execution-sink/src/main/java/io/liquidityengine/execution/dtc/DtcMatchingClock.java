@@ -45,9 +45,16 @@ final class DtcMatchingClock {
         lastTrade.merge(symbol, micros, Math::max);
     }
 
-    /** Before an instruction's messages: brings the server's clock of the symbol up to the last trade the sink ran. */
-    void catchUp(String symbol, String exchange) {
-        if (told.getOrDefault(symbol, Long.MIN_VALUE) < lastTrade.getOrDefault(symbol, 0L)) {
+    /**
+     * Before an instruction at {@code micros}: brings the server's clock of the symbol up to the instruction's time (the
+     * sink runs every trade up to an instruction's event time before it, ticks first at equal times), or to the last
+     * trade it ran if that is later; so the orders work from the next trade, as on paper. The instruction's time covers
+     * a broker made by its first instruction (it saw no trade before) and one restarted (the server's clock is where
+     * its predecessor left it).
+     */
+    void catchUp(String symbol, String exchange, long micros) {
+        traded(symbol, micros);
+        if (told.getOrDefault(symbol, Long.MIN_VALUE) < lastTrade.get(symbol)) {
             tick(symbol, exchange);
         }
     }

@@ -158,15 +158,25 @@ public final class ExecutionSink {
      */
     public int drainBrokerEvents() {
         int n = inbox.drainTo(this::onInboxEvent);
-        purgeFinished();
+        purgeUnlessHeld();
         return n;
     }
 
     /** {@link #drainBrokerEvents()}, waiting up to {@code wait} for the first event when there is none yet. */
     public int drainBrokerEvents(java.time.Duration wait) {
         int n = inbox.drainTo(this::onInboxEvent, wait);
-        purgeFinished();
+        purgeUnlessHeld();
         return n;
+    }
+
+    /**
+     * Forgets the brackets that ended, but not while a broker holds the input: its answer is still arriving (a matching
+     * clock's fills, then the OCO cancels they caused), and the events after a closing fill belong to the bracket too.
+     */
+    private void purgeUnlessHeld() {
+        if (!brokers.holdsInput()) {
+            purgeFinished();
+        }
     }
 
     private void onInboxEvent(BrokerEvent event) {
