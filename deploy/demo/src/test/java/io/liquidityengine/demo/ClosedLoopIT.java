@@ -15,15 +15,12 @@ import io.liquidityengine.schemas.execution.Side;
 import io.liquidityengine.schemas.marketdata.Bar;
 import io.liquidityengine.schemas.marketdata.LevelEvent;
 import io.liquidityengine.schemas.signals.Bias;
-import io.liquidityengine.backtest.RecordLog;
 import io.liquidityengine.backtest.cli.BacktestCommand;
 import io.liquidityengine.backtest.report.BacktestReport;
 import java.nio.file.Files;
 import io.liquidityengine.local.TopicRecords;
 import io.liquidityengine.schemas.catalog.Topic;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.serialization.Serializer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -70,8 +67,7 @@ class ClosedLoopIT {
     }
 
     /** Every record the one-process backtest must reproduce byte for byte. */
-    private static final List<Topic<String, ?>> PARITY = List.of(Topics.SIG_BARS, Topics.SIG_LEVELS, Topics.SIG_BIAS, Topics.SIG_PLANS,
-            Topics.RISK_DECISIONS, Topics.EXEC_ORDERS, Topics.EXEC_REPORTS, Topics.EXEC_POSITIONS);
+    private static final List<Topic<String, ?>> PARITY = BacktestParity.PARITY;
 
     private static DemoCommand demo() {
         DemoCommand demo = new DemoCommand();
@@ -143,28 +139,8 @@ class ClosedLoopIT {
         }
     }
 
-    /**
-     * The one-process backtest (./engine backtest) over the same files gives every record the services
-     * gave, byte for byte: key, value in the wire format (the same registry) and timestamp, in topic order.
-     */
     private static void assertTheBacktestGivesTheSameRecords(LocalStack stack, SampleDayFiles day) throws Exception {
-        RecordLog log = new RecordLog(java.util.Set.copyOf(PARITY));
-        DemoBacktest.of(demo().home, day).run(log, null);
-        assertThat(log.count(Topics.EXEC_POSITIONS)).as("the day trades").isPositive();
-        for (Topic<String, ?> topic : PARITY) {
-            List<ConsumerRecord<byte[], byte[]>> kafka = TopicRecords.readCommittedBytes(stack.clientConfig(), topic.name());
-            List<RecordLog.Entry> backtest = log.entries(topic);
-            @SuppressWarnings("unchecked")
-            Serializer<Object> values = (Serializer<Object>) (Serializer<?>) topic.valueSerde(stack.registryConfig()).serializer();
-            assertThat(backtest).as("%s: records of the backtest", topic.name()).hasSameSizeAs(kafka);
-            for (int i = 0; i < kafka.size(); i++) {
-                ConsumerRecord<byte[], byte[]> k = kafka.get(i);
-                RecordLog.Entry b = backtest.get(i);
-                assertThat(b.key()).as("%s key %d", topic.name(), i).isEqualTo(new String(k.key(), StandardCharsets.UTF_8));
-                assertThat(values.serialize(topic.name(), b.value())).as("%s value %d: %s", topic.name(), i, b.value()).isEqualTo(k.value());
-                assertThat(b.timestampMs()).as("%s timestamp %d", topic.name(), i).isEqualTo(k.timestamp());
-            }
-        }
+        BacktestParity.assertTheBacktestGivesTheSameRecords(stack, demo().home, day);
     }
 
     /**

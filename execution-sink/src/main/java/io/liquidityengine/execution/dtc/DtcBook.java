@@ -136,6 +136,11 @@ final class DtcBook {
     }
 
     /** A DTC price (double) on the instrument's tick grid. */
+    /** A price as the paper broker writes it: at least the tick size's decimals ({@code 6013.50}, not {@code 6013.5}). */
+    static String plain(Bracket b, BigDecimal price) {
+        return price.setScale(Math.max(price.scale(), b.instrument.tickSize().scale())).toPlainString();
+    }
+
     static BigDecimal onGrid(Bracket b, double price) {
         BigDecimal tick = b.instrument.tickSize();
         return BigDecimal.valueOf(price).divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick);

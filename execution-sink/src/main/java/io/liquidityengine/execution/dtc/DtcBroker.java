@@ -267,7 +267,7 @@ public final class DtcBroker implements Broker, MarketData {
             BigDecimal p = prices.get(i);
             if (o.status == Status.UNSENT) {
                 context.listener().accept(new BrokerEvent.Modified(m.clientOrderId(), m.bracketId(), o.role, o.legId, p,
-                        o.role.name().toLowerCase() + " " + o.price.toPlainString() + " -> " + p.toPlainString() + " (not at the server yet)", t));
+                        o.role.name().toLowerCase() + " " + DtcBook.plain(b, o.price) + " -> " + DtcBook.plain(b, p) + " (not at the server yet)", t));
                 o.price = p;
                 continue;
             }

@@ -76,7 +76,7 @@ final class DtcOrderUpdates {
             if (o.modifyId != null) {
                 BigDecimal p = DtcBook.onGrid(b, u.price1());
                 out.accept(new BrokerEvent.Modified(o.modifyId, b.bracketId, o.role, o.legId, p,
-                        o.role.name().toLowerCase() + " " + o.price.toPlainString() + " -> " + p.toPlainString(), t));
+                        o.role.name().toLowerCase() + " " + DtcBook.plain(b, o.price) + " -> " + DtcBook.plain(b, p), t));
                 o.price = p;
                 o.modifyId = null;
             }
@@ -167,7 +167,9 @@ final class DtcOrderUpdates {
         o.status = Status.CANCELED;
         if (o.role == OrderRole.ENTRY) {
             String by = b.flattenId != null ? b.flattenId : b.cancelId != null ? b.cancelId : b.placeId;
-            out.accept(new BrokerEvent.Cancelled(by, b.bracketId, OrderRole.ENTRY, null, text, t));
+            // the paper broker's words for what the engine asked; the server's text for a cancel nobody here asked for
+            String why = b.flattenId != null ? "flatten before the entry filled" : b.cancelId != null ? "cancelled" : text;
+            out.accept(new BrokerEvent.Cancelled(by, b.bracketId, OrderRole.ENTRY, null, why, t));
             book.remove(b);
             return;
         }

@@ -292,7 +292,9 @@ public final class SinkRunner {
                 inputCaughtUp = true;
                 sink.inputCaughtUp();
             }
-            if (clocks != null) {
+            // not while a broker holds the input: the trades run so far may still bring fills (a matching clock's answer),
+            // and a market clock tells the risk stage every report before its time is out
+            if (clocks != null && !sink.holdsInput()) {
                 clocks.publish();
             }
             merge.flowControl();

@@ -215,6 +215,11 @@ final class OrderBook {
             orders.removeIf(o -> !o.active());
         }
         clocks.put(key, to);
+        if (to < printed || printed == tape.size()) {
+            // the client's clock is at the requested time (the next trade is later): what the client now asks for
+            // (a cancel, a replace) happens then, as on paper, not at the last trade's time
+            marketClockMicros = Math.max(marketClockMicros, r.throughDateTimeMicros());
+        }
         session.send(answer.matchedThroughMicros(to == 0 ? 0 : tape.trade(to - 1).timeMicros()).tradesMatched(to - from).build());
     }
 

@@ -118,6 +118,13 @@ class DtcExternalMatchingTest {
         MatchThroughResponse fourth = two.next(MatchThroughResponse.class);
         assertThat(List.of(fourth.requestId(), fourth.tradesMatched())).containsExactly(4, 1);
 
+        // the server's clock is at the requested time: a cancel asked for now happens then, not at the last trade
+        sim1.send(order("Sim1", "limit-1", OrderType.LIMIT, 5990.00));
+        one.update("S3", "limit-1", OrderStatus.OPEN, OrderUpdateReason.NEW_ORDER_ACCEPTED);
+        sim1.send(io.liquidityengine.dtc.message.CancelOrder.builder().serverOrderId("S3").tradeAccount("Sim1").build());
+        OrderUpdate cancelled = one.update("S3", "limit-1", OrderStatus.CANCELED, OrderUpdateReason.ORDER_CANCELED);
+        assertThat(Math.round(cancelled.latestTransactionDateTime() * 1_000_000d)).isEqualTo(T0 + 4_500_000L);
+
         // a clock behind the account's cursor matches nothing; an unknown symbol is refused
         sim1.send(through(5, "Sim1", T0));
         MatchThroughResponse behind = one.next(MatchThroughResponse.class);
