@@ -10,8 +10,6 @@ import io.liquidityengine.exchangesim.RecordedFrames;
 import io.liquidityengine.exchangesim.SimulatorSettings;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.schemas.catalog.Topics;
-import io.liquidityengine.schemas.control.StrategyDefinition;
-import io.liquidityengine.schemas.control.StrategyKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -23,11 +21,8 @@ import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code ./engine demo --venue binance}: a crypto session from recorded frames through the whole loop. The
@@ -98,10 +93,7 @@ final class BinanceDemo {
             say("  %s (REST and websocket); account with a key and secret made up for this run, in files only", sim.restUrl());
 
             TopicReader reader = new TopicReader(stack.clientConfig(), stack.registryConfig());
-            Map<String, String> common = new LinkedHashMap<>();
-            common.put("kafka.bootstrap.servers", stack.bootstrapServers());
-            common.put("schema.registry.url", stack.registryUrl());
-            common.put("quarkus.http.port", "0");
+            Map<String, String> common = DemoStack.serviceSettings(stack);
 
             Map<String, String> ingestProps = new LinkedHashMap<>(common);
             String source = "ingest.sources.binance.";
@@ -198,13 +190,7 @@ final class BinanceDemo {
             }
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        StrategyDefinition definition = StrategyDefinition.newBuilder().setStrategyId(STRATEGY_ID).setVersion(1)
-                .setKind(StrategyKind.RULES).setEnabled(true).setInstruments(List.of(INSTRUMENT)).setDefinition(json).build();
-        try (KafkaProducer<String, StrategyDefinition> producer = new KafkaProducer<>(stack.clientConfig(),
-                Topics.CONFIG_STRATEGIES.keySerde(stack.registryConfig()).serializer(),
-                Topics.CONFIG_STRATEGIES.valueSerde(stack.registryConfig()).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.CONFIG_STRATEGIES.name(), definition.getStrategyId(), definition)).get();
-        }
+        DemoStack.publishRuleStrategy(stack, STRATEGY_ID, INSTRUMENT, json);
         say("  published rule strategy %s (%s) for %s to %s", STRATEGY_ID, STRATEGY, INSTRUMENT, Topics.CONFIG_STRATEGIES.name());
     }
 

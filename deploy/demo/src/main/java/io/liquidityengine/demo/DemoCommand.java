@@ -7,7 +7,6 @@ import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.catalog.Topics;
 import io.liquidityengine.schemas.control.StrategyDefinition;
-import io.liquidityengine.schemas.control.StrategyKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -131,10 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (DtcReplay dtcServer = dtc; Admin admin = stack.admin()) {
             TopicReader reader = new TopicReader(stack.clientConfig(), stack.registryConfig());
-            Map<String, String> common = new LinkedHashMap<>();
-            common.put("kafka.bootstrap.servers", stack.bootstrapServers());
-            common.put("schema.registry.url", stack.registryUrl());
-            common.put("quarkus.http.port", "0");
+            Map<String, String> common = DemoStack.serviceSettings(stack);
 
             Map<String, String> ingestProps = new LinkedHashMap<>(common);
             Map<String, String> ingestEnv = Map.of();
@@ -324,14 +318,7 @@ public final class DemoCommand implements Callable<Integer> {
             say("  (no %s: only the reference strategy runs)", json);
             return;
         }
-        StrategyDefinition definition = StrategyDefinition.newBuilder().setStrategyId("ema-cross-patterns").setVersion(1)
-                .setKind(StrategyKind.RULES).setEnabled(true).setInstruments(List.of("ES"))
-                .setDefinition(Files.readString(json)).build();
-        try (KafkaProducer<String, StrategyDefinition> producer = new KafkaProducer<>(stack.clientConfig(),
-                Topics.CONFIG_STRATEGIES.keySerde(stack.registryConfig()).serializer(),
-                Topics.CONFIG_STRATEGIES.valueSerde(stack.registryConfig()).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.CONFIG_STRATEGIES.name(), definition.getStrategyId(), definition)).get();
-        }
+        StrategyDefinition definition = DemoStack.publishRuleStrategy(stack, "ema-cross-patterns", "ES", Files.readString(json));
         say("  published rule strategy %s (%s) to %s", definition.getStrategyId(), EXAMPLE_STRATEGY, Topics.CONFIG_STRATEGIES.name());
     }
 

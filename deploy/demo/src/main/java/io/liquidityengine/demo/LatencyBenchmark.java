@@ -9,8 +9,6 @@ import io.liquidityengine.ingest.sample.SampleDayGenerator;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.catalog.Topics;
-import io.liquidityengine.schemas.control.StrategyDefinition;
-import io.liquidityengine.schemas.control.StrategyKind;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.OrderAction;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -162,10 +158,7 @@ public final class LatencyBenchmark implements Callable<Integer> {
              Admin admin = stack.admin();
              HopTap tap = new HopTap(stack.clientConfig(), stack.registryConfig()).start()) {
             TopicReader reader = new TopicReader(stack.clientConfig(), stack.registryConfig());
-            Map<String, String> common = new LinkedHashMap<>();
-            common.put("kafka.bootstrap.servers", stack.bootstrapServers());
-            common.put("schema.registry.url", stack.registryUrl());
-            common.put("quarkus.http.port", "0");
+            Map<String, String> common = DemoStack.serviceSettings(stack);
 
             Map<String, String> ingestProps = new LinkedHashMap<>(common);
             ingestProps.put("ingest.exit-when-done", "true");
@@ -362,14 +355,7 @@ public final class LatencyBenchmark implements Callable<Integer> {
     }
 
     private void publishExampleStrategy(LocalStack stack) throws Exception {
-        StrategyDefinition definition = StrategyDefinition.newBuilder().setStrategyId("ema-cross-patterns").setVersion(1)
-                .setKind(StrategyKind.RULES).setEnabled(true).setInstruments(List.of("ES"))
-                .setDefinition(Files.readString(home.resolve(DemoCommand.EXAMPLE_STRATEGY))).build();
-        try (KafkaProducer<String, StrategyDefinition> producer = new KafkaProducer<>(stack.clientConfig(),
-                Topics.CONFIG_STRATEGIES.keySerde(stack.registryConfig()).serializer(),
-                Topics.CONFIG_STRATEGIES.valueSerde(stack.registryConfig()).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.CONFIG_STRATEGIES.name(), definition.getStrategyId(), definition)).get();
-        }
+        DemoStack.publishRuleStrategy(stack, "ema-cross-patterns", "ES", Files.readString(home.resolve(DemoCommand.EXAMPLE_STRATEGY)));
     }
 
     private interface Condition {
