@@ -9,10 +9,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -35,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * every {@code pingInterval}, a connection without a pong for {@code pongTimeout} is closed, as is one
  * older than {@code maxConnectionAge} (the 24-hour limit). The venue subclasses know the wire formats;
  * everything else runs on one "market" thread, so state needs no locks and frames keep their order.
+ * The websocket connections themselves are {@link SimConnections}; the REST fault policy {@link RestFaults}.
  * Order entry, when it comes, is one more set of REST routes in a venue subclass.
  */
 public abstract class ExchangeSimulator implements AutoCloseable {
@@ -46,26 +44,10 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     private final ScheduledExecutorService market;
     private final Vertx vertx;
     private final HttpServer server;
-    private final Map<Long, Connection> connections = new LinkedHashMap<>();
-    private final Connection.Owner owner = new Connection.Owner() {
-        @Override
-        public void sent() {
-            framesSent++;
-        }
-
-        @Override
-        public void closed(Connection c) {
-            connections.remove(c.id);
-        }
-    };
+    private final SimConnections connections;
     private final RestFaults faults;
-    private long nextConnection = 1;
-    // counters, read through market-thread calls
-    private long connectionsOpened;
-    private long subscriptions;
+    // read through market-thread calls
     private long restRequests;
-    private long pongs;
-    private long framesSent;
 
     protected ExchangeSimulator(RecordedFrames frames, SimulatorSettings settings, int port) {
         this.settings = settings;
@@ -76,10 +58,26 @@ public abstract class ExchangeSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.connections = new SimConnections(new SimConnections.Venue() {
+            @Override
+            public boolean onOpen(Connection c) {
+                return ExchangeSimulator.this.onOpen(c);
+            }
+
+            @Override
+            public void onClientText(Connection c, String text) {
+                ExchangeSimulator.this.onClientText(c, text);
+            }
+
+            @Override
+            public boolean requiresSubscription() {
+                return ExchangeSimulator.this.requiresSubscription();
+            }
+        }, settings, market);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         this.server = vertx.createHttpServer()
-                .webSocketHandler(this::accept)
-                .requestHandler(req -> req.body().onComplete(body -> onMarket(() -> serve(req, body.succeeded() ? body.result().toString() : ""))));
+                .webSocketHandler(connections::accept)
+                .requestHandler(req -> req.body().onComplete(body -> connections.onMarket(() -> serve(req, body.succeeded() ? body.result().toString() : ""))));
         try {
             server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -88,7 +86,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, e);
         }
         long ping = settings.pingInterval().toMillis();
-        market.scheduleAtFixedRate(this::keepAlive, ping, ping, TimeUnit.MILLISECONDS);
+        market.scheduleAtFixedRate(connections::keepAlive, ping, ping, TimeUnit.MILLISECONDS);
         Duration every = heartbeatInterval();
         if (every != null) {
             market.scheduleAtFixedRate(this::heartbeat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,7 +141,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     /** The open connections, on the market thread. */
     protected final List<Connection> connections() {
-        return new ArrayList<>(connections.values());
+        return connections.list();
     }
 
     /** Whether a new connection must subscribe within {@link SimulatorSettings#subscribeDeadline()}. */
@@ -154,9 +152,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     // --- what venues use ---
 
     protected final void subscribed(Connection c, List<String> streams) {
-        c.streams.addAll(streams);
-        c.subscribed = true;
-        subscriptions++;
+        connections.subscribed(c, streams);
     }
 
     protected final NavigableMap<Long, ObjectNode> history(String historyKey) {
@@ -229,12 +225,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     /** Closes every websocket connection (close code 1001, going away); returns how many. */
     public int dropConnections() {
-        return call(() -> {
-            List<Connection> all = new ArrayList<>(connections.values());
-            all.forEach(c -> c.close((short) 1001, "dropped by the simulator"));
-            LOG.info("dropped {} connection(s)", all.size());
-            return all.size();
-        });
+        return call(connections::dropAll);
     }
 
     /** The next {@code n} trades of {@code symbol} are printed (in the REST history) but not sent over any websocket. */
@@ -247,16 +238,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     /** Sends {@code text} as it is (a malformed frame, say) to every connection subscribed to something; returns to how many. */
     public int inject(String text) {
-        return call(() -> {
-            int n = 0;
-            for (Connection c : new ArrayList<>(connections.values())) {
-                if (c.subscribed) {
-                    c.send(text);
-                    n++;
-                }
-            }
-            return n;
-        });
+        return call(() -> connections.inject(text));
     }
 
     /** The next {@code n} REST requests are answered 429 with the venue's body and Retry-After. */
@@ -292,16 +274,16 @@ public abstract class ExchangeSimulator implements AutoCloseable {
     }
 
     public long connectionsOpened() {
-        return call(() -> connectionsOpened);
+        return call(connections::opened);
     }
 
     public int openConnections() {
-        return call(connections::size);
+        return call(connections::openCount);
     }
 
     /** Subscriptions acknowledged (one per subscribe request, or per connection that named its streams in the URL). */
     public long subscriptions() {
-        return call(() -> subscriptions);
+        return call(connections::subscriptions);
     }
 
     public long restRequests() {
@@ -314,12 +296,12 @@ public abstract class ExchangeSimulator implements AutoCloseable {
 
     /** Pong frames received from clients. */
     public long pongs() {
-        return call(() -> pongs);
+        return call(connections::pongs);
     }
 
     /** Text frames sent to clients (acks and errors included). */
     public long framesSent() {
-        return call(() -> framesSent);
+        return call(connections::framesSent);
     }
 
     public long skippedTrades() {
@@ -347,65 +329,7 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         if (!send) {
             return;
         }
-        for (Connection c : new ArrayList<>(connections.values())) {
-            if (c.streams.contains(frame.kind().stream())) {
-                c.send(render(c, frame));
-            }
-        }
-    }
-
-    private void accept(ServerWebSocket ws) {
-        // on the event loop: handlers now, state on the market thread
-        Connection c = new Connection(nextConnectionId(), ws, owner);
-        ws.textMessageHandler(text -> onMarket(() -> {
-            if (!c.closed) {
-                onClientText(c, text);
-            }
-        }));
-        ws.pongHandler(b -> onMarket(() -> {
-            pongs++;
-            c.ponged();
-        }));
-        ws.closeHandler(v -> onMarket(() -> {
-            c.closed = true;
-            connections.remove(c.id);
-        }));
-        ws.exceptionHandler(e -> LOG.debug("connection {}: {}", c.id, e.toString()));
-        try {
-            Boolean ok = market.submit(() -> {
-                if (!onOpen(c)) {
-                    return false;
-                }
-                connections.put(c.id, c);
-                connectionsOpened++;
-                if (requiresSubscription()) {
-                    market.schedule(() -> {
-                        if (!c.subscribed && !c.closed) {
-                            c.close((short) 1008, "no subscribe message within " + settings.subscribeDeadline().toMillis() + " ms");
-                        }
-                    }, settings.subscribeDeadline().toMillis(), TimeUnit.MILLISECONDS);
-                }
-                return true;
-            }).get(10, TimeUnit.SECONDS);
-            if (!ok) {
-                ws.reject(404);
-            }
-        } catch (Exception e) {
-            ws.reject(500);
-        }
-    }
-
-    /** Hands work from Vert.x to the market thread; after close() there is none to do. */
-    private void onMarket(Runnable task) {
-        try {
-            market.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing
-        }
-    }
-
-    private synchronized long nextConnectionId() {
-        return nextConnection++;
+        connections.send(frame, this::render);
     }
 
     private void serve(HttpServerRequest request, String body) {
@@ -426,13 +350,6 @@ public abstract class ExchangeSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("REST {}: {}", request.uri(), e.toString());
             request.response().setStatusCode(500).end();
-        }
-    }
-
-    private void keepAlive() {
-        long now = System.nanoTime();
-        for (Connection c : new ArrayList<>(connections.values())) {
-            c.keepAlive(now, settings);
         }
     }
 
