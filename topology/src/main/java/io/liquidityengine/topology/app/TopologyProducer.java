@@ -3,6 +3,7 @@ package io.liquidityengine.topology.app;
 import io.liquidityengine.schemas.config.ClientSettings;
 import io.liquidityengine.topology.domain.risk.RiskConfig;
 import io.liquidityengine.topology.stream.EngineTopology;
+import io.liquidityengine.topology.stream.OutputSchemas;
 import io.liquidityengine.topology.stream.TopologyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -36,8 +37,11 @@ public class TopologyProducer {
         RiskConfig rules = new RiskConfig(risk.windowStart(), risk.windowEnd(), risk.flattenTime(), risk.profitTarget(),
                 risk.maxDailyLoss(), risk.riskPerTrade(), risk.minRewardRisk(), risk.onePositionPerInstrument(), risk.lockAfterTrade(),
                 risk.maxOpenPositions(), risk.maxNotional().orElse(null), risk.staleAfter());
-        return EngineTopology.build(new TopologyConfig(registryConfig(), baseIntervalSeconds, grace, rollups, risk.accounts(), rules)
-                .withLockstep(risk.lockstep()));
+        TopologyConfig config = new TopologyConfig(registryConfig(), baseIntervalSeconds, grace, rollups, risk.accounts(), rules)
+                .withLockstep(risk.lockstep());
+        // before Kafka Streams starts: the first plan and order must not wait for a schema registration
+        OutputSchemas.register(config);
+        return EngineTopology.build(config);
     }
 
     /** {@code schema.registry.*} and {@code basic.auth.*} settings for the Avro serdes, from properties or environment. */

@@ -1,6 +1,7 @@
 package io.liquidityengine.topology.stream;
 
 import io.liquidityengine.schemas.risk.AccountSignal;
+import io.liquidityengine.schemas.signals.TradePlan;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,6 +33,10 @@ final class AccountFanOut implements Processor<String, Object, String, AccountSi
         AccountSignal signal = new AccountSignal(record.value());
         for (String account : accounts) {
             context.forward(new Record<>(account, signal, record.timestamp()), sink);
+        }
+        if (record.value() instanceof TradePlan) {
+            // the risk stage sees the copies at the next commit; a plan should not wait for the interval
+            context.commit();
         }
     }
 }

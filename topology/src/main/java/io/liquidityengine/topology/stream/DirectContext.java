@@ -37,10 +37,17 @@ final class DirectContext<V> implements ProcessorContext<String, V> {
     private final StreamsMetrics metrics;
     private long streamTimeMs = Long.MIN_VALUE;
     private RecordMetadata origin;
+    private Runnable onCommit = () -> { };
 
     DirectContext(Metrics metrics, BiConsumer<String, Record<String, Object>> router) {
         this.router = router;
         this.metrics = new SensorsOnly(metrics);
+    }
+
+    /** Told when the stage requests a commit (nothing is committed here; tests check the requests). */
+    DirectContext<V> onCommit(Runnable listener) {
+        this.onCommit = listener;
+        return this;
     }
 
     DirectContext<V> store(String name, StateStore store) {
@@ -121,6 +128,7 @@ final class DirectContext<V> implements ProcessorContext<String, V> {
 
     @Override
     public void commit() {
+        onCommit.run();
     }
 
     @Override

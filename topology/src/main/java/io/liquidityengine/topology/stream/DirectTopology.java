@@ -51,7 +51,19 @@ public final class DirectTopology {
         void order(String account, Order order, long timestampMs);
 
         void deadLetter(String source, DeadLetter deadLetter, long timestampMs);
+
+        /**
+         * The stage asked Kafka Streams to commit after the record in hand (a plan or an order must not wait
+         * for the commit interval); nothing to do in one process.
+         */
+        default void commitRequested(String stage) {
+        }
     }
+
+    /** The stage names {@link Outputs#commitRequested} gives. */
+    public static final String SIGNALS_STAGE = EngineTopology.SIGNALS;
+    public static final String FAN_OUT_STAGE = EngineTopology.FAN_OUT;
+    public static final String RISK_STAGE = EngineTopology.RISK;
 
     private static final String FAN_OUT = "signals-by-account";
 
@@ -83,12 +95,15 @@ public final class DirectTopology {
                 .store(EngineTopology.INSTRUMENTS_STORE, instruments)
                 .store(EngineTopology.STRATEGIES_STORE, strategies)
                 .store(SignalProcessor.ENGINE_STORE, LiveKeyValueStore.encodedInMemory(SignalProcessor.ENGINE_STORE))
-                .store(SignalProcessor.STRATEGY_STORE, LiveKeyValueStore.encodedInMemory(SignalProcessor.STRATEGY_STORE));
+                .store(SignalProcessor.STRATEGY_STORE, LiveKeyValueStore.encodedInMemory(SignalProcessor.STRATEGY_STORE))
+                .onCommit(() -> out.commitRequested(SIGNALS_STAGE));
         riskContext = new DirectContext<>(metrics, this::fromRisk)
                 .store(EngineTopology.INSTRUMENTS_STORE, instruments)
-                .store(RiskProcessor.STORE, LiveKeyValueStore.plainInMemory(RiskProcessor.STORE));
+                .store(RiskProcessor.STORE, LiveKeyValueStore.plainInMemory(RiskProcessor.STORE))
+                .onCommit(() -> out.commitRequested(RISK_STAGE));
         // the fan-out's copies per account go to the caller, which decides when the risk stage takes them
-        fanOut.init(new DirectContext<AccountSignal>(metrics, (child, r) -> out.accountSignal(r.key(), (AccountSignal) r.value(), r.timestamp())));
+        fanOut.init(new DirectContext<AccountSignal>(metrics, (child, r) -> out.accountSignal(r.key(), (AccountSignal) r.value(), r.timestamp()))
+                .onCommit(() -> out.commitRequested(FAN_OUT_STAGE)));
         bars.init(barContext);
         signals.init(signalContext);
         risk.init(riskContext);

@@ -46,6 +46,7 @@ public final class EngineTopology {
     static final String LEVELS_OUT = "sig-levels-sink";
     static final String BIAS_OUT = "sig-bias-sink";
     static final String PLANS_OUT = "sig-plans-sink";
+    static final String FAN_OUT = "signals-to-accounts";
     static final String RISK = "risk";
     static final String DECISIONS_OUT = "risk-decisions-sink";
     static final String ORDERS_OUT = "exec-orders-sink";
@@ -132,10 +133,10 @@ public final class EngineTopology {
                 Topics.SIG_PLANS.name());
         topology.addSource("sig-bias-source", Serdes.String().deserializer(), Topics.SIG_BIAS.valueSerde(registry).deserializer(),
                 Topics.SIG_BIAS.name());
-        topology.addProcessor("signals-to-accounts", () -> new AccountFanOut(config.accounts(), "signals-by-account-sink"),
+        topology.addProcessor(FAN_OUT, () -> new AccountFanOut(config.accounts(), "signals-by-account-sink"),
                 "sig-plans-source", "sig-bias-source");
         topology.addSink("signals-by-account-sink", Topics.RISK_SIGNALS_BY_ACCOUNT.name(), Serdes.String().serializer(),
-                Topics.RISK_SIGNALS_BY_ACCOUNT.valueSerde(registry).serializer(), "signals-to-accounts");
+                Topics.RISK_SIGNALS_BY_ACCOUNT.valueSerde(registry).serializer(), FAN_OUT);
 
         List<String> decoders = new ArrayList<>();
         decoders.add(riskInput(topology, "signals-by-account", Topics.RISK_SIGNALS_BY_ACCOUNT, registry));

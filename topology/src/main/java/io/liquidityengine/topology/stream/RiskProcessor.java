@@ -130,6 +130,10 @@ final class RiskProcessor implements Processor<String, Object, String, Object> {
         for (OrderInstruction order : orders) {
             forward(account, RiskMapping.order(order), order.eventMicros(), EngineTopology.ORDERS_OUT);
         }
+        if (!orders.isEmpty()) {
+            // the execution sink reads exec.orders read_committed: commit now rather than at the interval
+            context.commit();
+        }
         store.put(account, AccountRiskCodec.encode(risk));
         if (lockstep != null) {
             lockstep.ordersEmitted(orders.size());

@@ -163,7 +163,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         forward(instrument, AvroMapping.bias(out.bias(), out.longSetup(), out.shortSetup()), ts, EngineTopology.BIAS_OUT);
         if (referenceEnabled(instrument)) {
             for (PlanEvent p : out.plans()) {
-                forward(instrument, AvroMapping.plan(p), ts, EngineTopology.PLANS_OUT);
+                forwardPlan(instrument, p, ts);
             }
         }
         runRuleStrategies(record, instrument, grid, out, ts);
@@ -200,7 +200,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
                 strategyStore.putLive(key, () -> encodeRule(saved));
                 strategyKeys().add(key);
                 for (PlanEvent p : plans) {
-                    forward(instrument, AvroMapping.plan(p), ts, EngineTopology.PLANS_OUT);
+                    forwardPlan(instrument, p, ts);
                 }
             }
         }
@@ -216,7 +216,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
             LoadedRule loaded = load(key, instrument, grid);
             if (loaded != null) {
                 for (PlanEvent p : loaded.strategy().cancelLive(at, STRATEGY_REMOVED)) {
-                    forward(instrument, AvroMapping.plan(p), ts, EngineTopology.PLANS_OUT);
+                    forwardPlan(instrument, p, ts);
                 }
             }
             rules.remove(key);
@@ -431,6 +431,16 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
 
     private void forward(String key, Object value, long timestamp, String sink) {
         context.forward(new Record<>(key, value, timestamp), sink);
+    }
+
+    /**
+     * A plan revision, and a request to commit after this record: under exactly-once the risk stage
+     * sees the plan only once the transaction commits, and waiting for the commit interval (100 ms)
+     * would be most of the order's latency. Plans are rare (tens a day), so the extra commits cost nothing.
+     */
+    private void forwardPlan(String instrument, PlanEvent plan, long timestamp) {
+        forward(instrument, AvroMapping.plan(plan), timestamp, EngineTopology.PLANS_OUT);
+        context.commit();
     }
 
     private void reject(Record<String, Object> record, DeadLetterReason reason, String detail, Long eventMicros) {

@@ -67,12 +67,39 @@ class DirectTopologyTest {
         }
     }
 
+    /**
+     * Under exactly-once a stage's output is seen downstream only once Kafka Streams commits: every plan
+     * (signal stage and fan-out) and every risk input that gives orders asks for a commit, and nothing else
+     * does (a commit per bar would slow a replay).
+     */
+    @Test
+    void shouldRequestACommitAfterEveryPlanAndEveryRecordThatGivesOrders() {
+        try (TopologyFixture f = new TopologyFixture(Duration.ofSeconds(2))) {
+            Direct direct = new Direct(f.registry);
+            ReplayTest.session(direct);
+
+            int plans = direct.records.get(Topics.SIG_PLANS.name()).size();
+            assertThat(plans).isGreaterThan(1);
+            assertThat(direct.riskInputsWithOrders).isGreaterThan(0);
+            assertThat(direct.records.get(Topics.EXEC_ORDERS.name())).hasSizeGreaterThanOrEqualTo(direct.riskInputsWithOrders);
+            assertThat(direct.commits).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    DirectTopology.SIGNALS_STAGE, plans,
+                    DirectTopology.FAN_OUT_STAGE, plans,
+                    DirectTopology.RISK_STAGE, direct.riskInputsWithOrders));
+            assertThat(direct.ordersWithoutCommit).isZero();
+        }
+    }
+
     /** The session's inputs into a {@link DirectTopology}; its outputs serialized as the topics would hold them. */
     private static final class Direct implements ReplayTest.SessionInput, DirectTopology.Outputs {
         private final Map<String, ?> registry;
         private final Map<String, List<TestRecord<byte[], byte[]>>> records = new LinkedHashMap<>();
         private final Map<String, Serializer<Object>> serializers = new LinkedHashMap<>();
         private final DirectTopology topology;
+        private final Map<String, Integer> commits = new LinkedHashMap<>();
+        private int riskInputsWithOrders;
+        private int ordersWithoutCommit;
+        private int orderCount;
         private long tickOffset;
 
         Direct(Map<String, ?> registry) {
@@ -125,7 +152,19 @@ class DirectTopologyTest {
         @Override
         public void accountSignal(String account, AccountSignal signal, long timestampMs) {
             // nothing executes here, so nothing can fill before the signal: decide at once
+            int before = orderCount;
             topology.decide(account, signal, timestampMs);
+            if (orderCount != before) {
+                riskInputsWithOrders++;
+            }
+        }
+
+        @Override
+        public void commitRequested(String stage) {
+            commits.merge(stage, 1, Integer::sum);
+            if (stage.equals(DirectTopology.RISK_STAGE)) {
+                ordersWithoutCommit = 0;
+            }
         }
 
         @Override
@@ -136,6 +175,8 @@ class DirectTopologyTest {
         @Override
         public void order(String account, Order order, long timestampMs) {
             add(Topics.EXEC_ORDERS, account, order, timestampMs);
+            ordersWithoutCommit++;
+            orderCount++;
         }
 
         @Override
