@@ -80,11 +80,11 @@ public final class LatencyBenchmark implements Callable<Integer> {
     long timeoutSeconds;
 
     /** The hops of the per-hop profile, in the order an order's cause passes them. */
-    static final List<String> HOPS = List.of("print -> md.ticks", "md.ticks -> sig.plans", "sig.plans -> exec.orders",
-            "exec.orders -> server");
+    static final List<String> HOPS = List.of("print -> md.ticks", "md.ticks -> sig.plans", "sig.plans -> by account",
+            "by account -> exec.orders", "exec.orders -> server");
 
     /**
-     * One run's figures; {@code hopsMs[h]} holds hop {@code h} of {@link #HOPS} for each order whose four
+     * One run's figures; {@code hopsMs[h]} holds hop {@code h} of {@link #HOPS} for each order whose five
      * points were all seen (visibility to a read_committed consumer, see {@link HopTap}).
      */
     record Result(String mode, int places, int matched, double[] latenciesMs, double[][] hopsMs, Map<String, long[]> rssKiB) {
@@ -302,13 +302,17 @@ public final class LatencyBenchmark implements Callable<Integer> {
             // the PLACE's id is <bracket>:<plan revision>:PLACE
             String[] parts = o.getClientOrderId().split(":");
             Long tick = tap.tick(tradeMicros[i] / 1_000);
-            Long plan = tap.plan(o.getPlanId(), Integer.parseInt(parts[parts.length - 2]));
+            int revision = Integer.parseInt(parts[parts.length - 2]);
+            Long plan = tap.plan(o.getPlanId(), revision);
+            Long fannedOut = tap.fannedOut(o.getPlanId(), revision);
             Long order = tap.order(o.getClientOrderId());
-            if (tick == null || plan == null || order == null) {
-                System.out.printf("  %s: hop points missing (tick %s, plan %s, order %s)%n", o.getClientOrderId(), tick, plan, order);
+            if (tick == null || plan == null || fannedOut == null || order == null) {
+                System.out.printf("  %s: hop points missing (tick %s, plan %s, by account %s, order %s)%n", o.getClientOrderId(),
+                        tick, plan, fannedOut, order);
                 continue;
             }
-            hops.add(new double[] {(tick - printedNanos[i]) / 1e6, (plan - tick) / 1e6, (order - plan) / 1e6, (received - order) / 1e6});
+            hops.add(new double[] {(tick - printedNanos[i]) / 1e6, (plan - tick) / 1e6, (fannedOut - plan) / 1e6,
+                    (order - fannedOut) / 1e6, (received - order) / 1e6});
         }
         double[][] byHop = new double[HOPS.size()][hops.size()];
         for (int o = 0; o < hops.size(); o++) {
