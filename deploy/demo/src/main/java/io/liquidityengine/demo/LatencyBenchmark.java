@@ -14,6 +14,7 @@ import io.liquidityengine.schemas.execution.OrderAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Option;
  * <p>Measured in this JVM with {@link System#nanoTime()}: a trade's print is when the benchmark's pacer
  * releases it on the server's tape (the server sends it to the subscribed ingest from there); an order's
  * receipt is when its {@code SubmitNewSingleOrder} reaches an {@link OrderDoorstep} in front of the server.
- * The trade that caused an order is the first trade printed at or after the order's event time (a bar
- * closes on the first trade after it). Only PLACE orders are measured (their entry carries the PLACE's
+ * The trade that caused an order is the first trade printed at or after the order's event time plus the
+ * topology's grace ({@code engine.bars.grace}, 2 s): the order's event time is its plan's bar end, and the bar
+ * is final, so the plan made, at the first trade that passes the end by the grace. Only PLACE orders are measured (their entry carries the PLACE's
  * client order id); MODIFY and FLATTEN go out as other orders' ids. RSS of each service (VmRSS and its
  * peak VmHWM from /proc) at the end of the session.
  *
@@ -78,6 +80,9 @@ public final class LatencyBenchmark implements Callable<Integer> {
 
     @Option(names = "--timeout-seconds", defaultValue = "1200", description = "Give up a run after this long. Default: ${DEFAULT-VALUE}")
     long timeoutSeconds;
+
+    /** The topology's default {@code engine.bars.grace}. */
+    static final String DEFAULT_GRACE = "PT2S";
 
     /** The hops of the per-hop profile, in the order an order's cause passes them. */
     static final List<String> HOPS = List.of("print -> md.ticks", "md.ticks -> sig.plans", "sig.plans -> by account",
@@ -230,7 +235,8 @@ public final class LatencyBenchmark implements Callable<Integer> {
                     sampleRss(rss, sink);
                 }
             }
-            return measure(mode, reader.readAll(Topics.EXEC_ORDERS), tradeMicros, printedNanos, doorstep, tap, rss);
+            long graceMicros = Duration.parse(topologyProps.getOrDefault("engine.bars.grace", DEFAULT_GRACE)).toNanos() / 1_000;
+            return measure(mode, reader.readAll(Topics.EXEC_ORDERS), graceMicros, tradeMicros, printedNanos, doorstep, tap, rss);
         }
     }
 
@@ -270,7 +276,8 @@ public final class LatencyBenchmark implements Callable<Integer> {
         }
     }
 
-    private static Result measure(String mode, List<ConsumerRecord<String, Order>> orders, long[] tradeMicros, long[] printedNanos,
+    private static Result measure(String mode, List<ConsumerRecord<String, Order>> orders, long graceMicros, long[] tradeMicros,
+                                  long[] printedNanos,
                                   OrderDoorstep doorstep, HopTap tap, Map<String, long[]> rss) {
         int places = 0;
         List<Double> latencies = new ArrayList<>();
@@ -281,7 +288,8 @@ public final class LatencyBenchmark implements Callable<Integer> {
                 continue;
             }
             places++;
-            long t = Micros.of(o.getEventTime());
+            // the plan's bar ends at the order's event time and is final at the first trade at or after its end plus the grace
+            long t = Micros.of(o.getEventTime()) + graceMicros;
             int i = Arrays.binarySearch(tradeMicros, t);
             if (i < 0) {
                 i = -i - 1;
