@@ -35,6 +35,10 @@ public interface ExecutionConfig {
     @WithDefault("P7D")
     Duration executedIdRetention();
 
+    /** Run the order path once in memory before consuming (SinkWarmUp), so the first live order is not slower than the rest. */
+    @WithDefault("true")
+    boolean warmUp();
+
     /**
      * Backtests: run in lockstep with the topology's risk stage (engine.risk.lockstep=true there), so a replay
      * of the closed loop gives the same orders, fills and P&L on every run and after any crash. Leave off

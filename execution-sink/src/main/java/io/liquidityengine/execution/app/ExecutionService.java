@@ -5,6 +5,7 @@ import io.liquidityengine.execution.metrics.SinkHealth;
 import io.liquidityengine.execution.broker.AccountBrokers;
 import io.liquidityengine.execution.broker.BrokerRegistry;
 import io.liquidityengine.execution.sink.ExecutionSink;
+import io.liquidityengine.execution.sink.SinkWarmUp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -53,6 +54,11 @@ public class ExecutionService {
             lines.add("every account: " + brokers.describe("*"));
         }
         accounts.forEach(a -> lines.add(a + ": " + brokers.describe(a)));
+        if (config.warmUp()) {
+            Set<String> kinds = new TreeSet<>();
+            (accounts.isEmpty() ? List.of("*") : accounts).forEach(a -> kinds.add(brokers.choice(a).broker()));
+            SinkWarmUp.run(kinds.stream().map(registry::factory).toList());
+        }
         SinkRunner.Settings settings = SinkRunner.Settings.of(config.sinkId(),
                         new ExecutionSink.Config(accounts, config.executedIdRetention()), brokers)
                 .withStartFrom(config.startFrom())

@@ -21,6 +21,13 @@ public interface BrokerFactory {
         return name() + " broker";
     }
 
+    /**
+     * Runs this kind's own order code once, in memory (encoding, ids), before the sink consumes, so the first
+     * live order does not pay for loading it; must not connect anywhere. Called once per configured kind.
+     */
+    default void warmUp() {
+    }
+
     /** A factory from a function, for tests and for wiring a broker by hand. */
     static BrokerFactory of(String name, Function<BrokerContext, Broker> create) {
         Objects.requireNonNull(name, "name");

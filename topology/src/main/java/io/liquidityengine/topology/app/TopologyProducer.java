@@ -5,6 +5,7 @@ import io.liquidityengine.topology.domain.risk.RiskConfig;
 import io.liquidityengine.topology.stream.EngineTopology;
 import io.liquidityengine.topology.stream.OutputSchemas;
 import io.liquidityengine.topology.stream.TopologyConfig;
+import io.liquidityengine.topology.stream.WarmUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -29,6 +30,10 @@ public class TopologyProducer {
     @ConfigProperty(name = "engine.bars.rollups-seconds", defaultValue = "60,300,900,3600")
     List<Integer> rollups;
 
+    /** Synthetic trades run through the stages in memory before the start (WarmUp); 0 turns the warm-up off. */
+    @ConfigProperty(name = "engine.warm-up.trades", defaultValue = "24000")
+    int warmUpTrades;
+
     @Inject
     RiskSettings risk;
 
@@ -41,6 +46,9 @@ public class TopologyProducer {
                 .withLockstep(risk.lockstep());
         // before Kafka Streams starts: the first plan and order must not wait for a schema registration
         OutputSchemas.register(config);
+        if (warmUpTrades > 0) {
+            WarmUp.run(config, warmUpTrades);
+        }
         return EngineTopology.build(config);
     }
 
