@@ -376,6 +376,9 @@ public final class LatencyBenchmark implements Callable<Integer> {
 
     private static void await(Condition condition, long deadline, ServiceProcess service, String what) throws Exception {
         while (!condition.holds()) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the " + service.name() + " service stopped while waiting for " + what + ":\n" + service.tail(30));
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out waiting for " + what + "; last lines of the " + service.name() + " log:\n" + service.tail(30));
             }

@@ -47,7 +47,8 @@ public final class BrokerConfiguration implements Function<String, AccountBroker
 
     /** The {@code execution.*} keys the sink itself reads (ExecutionConfig). */
     static final java.util.Set<String> SINK_KEYS = java.util.Set.of("execution.sink-id", "execution.accounts", "execution.start-from",
-            "execution.max-records-per-transaction", "execution.executed-id-retention", "execution.lockstep", "execution.broker");
+            "execution.max-records-per-transaction", "execution.executed-id-retention", "execution.lockstep", "execution.broker",
+            "execution.warm-up");
 
     /**
      * Fails on an {@code execution.*} key that is neither the sink's own nor under a broker prefix (a misspelt

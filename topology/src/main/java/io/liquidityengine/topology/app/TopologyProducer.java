@@ -37,6 +37,8 @@ public class TopologyProducer {
     @Inject
     RiskSettings risk;
 
+    private boolean prepared;
+
     @Produces
     public Topology topology() {
         RiskConfig rules = new RiskConfig(risk.windowStart(), risk.windowEnd(), risk.flattenTime(), risk.profitTarget(),
@@ -45,9 +47,13 @@ public class TopologyProducer {
         TopologyConfig config = new TopologyConfig(registryConfig(), baseIntervalSeconds, grace, rollups, risk.accounts(), rules)
                 .withLockstep(risk.lockstep());
         // before Kafka Streams starts: the first plan and order must not wait for a schema registration
-        OutputSchemas.register(config);
-        if (warmUpTrades > 0) {
-            WarmUp.run(config, warmUpTrades);
+        // Quarkus asks for the topology more than once; register and warm up only the first time
+        if (!prepared) {
+            OutputSchemas.register(config);
+            if (warmUpTrades > 0) {
+                WarmUp.run(config, warmUpTrades);
+            }
+            prepared = true;
         }
         return EngineTopology.build(config);
     }
