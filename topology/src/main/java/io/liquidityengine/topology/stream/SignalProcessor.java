@@ -20,27 +20,12 @@ import io.liquidityengine.topology.domain.engine.SignalOutput;
 import io.liquidityengine.topology.domain.levels.ImportedLevel;
 import io.liquidityengine.topology.domain.strategy.PlanEvent;
 import io.liquidityengine.topology.domain.strategy.ReferenceStrategy;
-import io.liquidityengine.topology.domain.strategy.rules.RuleSpec;
-import io.liquidityengine.topology.domain.strategy.rules.RuleStrategy;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -63,7 +48,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * across input partitions, and a delta stamped with its minute start precedes the ticks that close
  * the bars needing it.
  *
- * <p>Rule strategies come from the global {@value EngineTopology#STRATEGIES_STORE} store
+ * <p>Rule strategies ({@link RuleStrategies}) come from the global {@value EngineTopology#STRATEGIES_STORE} store
  * (config.strategies) and are looked up on every bar, so a new, changed or removed definition
  * applies from the next bar without a restart. A changed version starts its state afresh; a
  * disabled or removed strategy's live plan is CANCELLED. A REFERENCE definition with id
@@ -73,22 +58,26 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
 
     static final String ENGINE_STORE = "signal-state";
     static final String STRATEGY_STORE = "strategy-state";
-    static final String STRATEGY_REMOVED = "strategy disabled or removed";
-    static final String STRATEGY_CHANGED = "strategy definition changed";
 
     private final TopologyConfig config;
     private ProcessorContext<String, Object> context;
     private LiveKeyValueStore.Encoded engineStore;
-    private LiveKeyValueStore.Encoded strategyStore;
     private KeyValueStore<String, Instrument> instruments;
     private KeyValueStore<String, StrategyDefinition> strategies;
     private DeadLetterCounter deadLetters;
     private final Map<String, ReferenceSignalEngine> engines = new HashMap<>();
-    private final Map<String, LoadedRule> rules = new HashMap<>();
-    private final Map<String, Object> parsedSpecs = new HashMap<>();
-    /** The keys of {@value #STRATEGY_STORE} in the store's order (UTF-8 bytes); read from the store once after init, then kept with it. */
-    private TreeSet<String> strategyKeys;
-    private final Set<String> reportedBadSpecs = new HashSet<>();
+    private final RuleStrategies rules = new RuleStrategies(new RuleStrategies.Output() {
+        @Override
+        public void plan(String instrument, PlanEvent plan, long timestamp) {
+            forwardPlan(instrument, plan, timestamp);
+        }
+
+        @Override
+        public void invalidDefinition(DeadLetter letter, long timestamp) {
+            deadLetters.record(letter.getReason());
+            context.forward(new Record<String, Object>(letter.getSource(), letter, timestamp), EngineTopology.DLQ_OUT);
+        }
+    });
 
     SignalProcessor(TopologyConfig config) {
         this.config = config;
@@ -98,13 +87,11 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.engineStore = LiveKeyValueStore.encodedStore(context.getStateStore(ENGINE_STORE));
-        this.strategyStore = LiveKeyValueStore.encodedStore(context.getStateStore(STRATEGY_STORE));
         this.instruments = context.getStateStore(EngineTopology.INSTRUMENTS_STORE);
         this.strategies = context.getStateStore(EngineTopology.STRATEGIES_STORE);
         this.deadLetters = new DeadLetterCounter(context, "signals");
         engines.clear();
-        rules.clear();
-        strategyKeys = null;
+        rules.init(strategies, LiveKeyValueStore.encodedStore(context.getStateStore(STRATEGY_STORE)));
     }
 
     @Override
@@ -166,118 +153,7 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
                 forwardPlan(instrument, p, ts);
             }
         }
-        runRuleStrategies(record, instrument, grid, out, ts);
-    }
-
-    private void runRuleStrategies(Record<String, Object> record, String instrument, TickGrid grid, SignalOutput out, long ts) {
-        long at = out.bias().eventMicros();
-        Set<String> active = new HashSet<>();
-        try (KeyValueIterator<String, StrategyDefinition> it = strategies.all()) {
-            while (it.hasNext()) {
-                StrategyDefinition def = it.next().value;
-                if (def == null || def.getKind() != StrategyKind.RULES || !def.getEnabled() || !appliesTo(def, instrument)) {
-                    continue;
-                }
-                RuleSpec spec = spec(record, def);
-                if (spec == null) {
-                    continue;
-                }
-                String key = strategyKey(instrument, def.getStrategyId());
-                active.add(key);
-                List<PlanEvent> plans = new ArrayList<>(2);
-                LoadedRule loaded = load(key, instrument, grid);
-                if (loaded == null || loaded.version() != def.getVersion() || !loaded.definition().equals(def.getDefinition())) {
-                    if (loaded != null) {
-                        plans.addAll(loaded.strategy().cancelLive(at, STRATEGY_CHANGED));
-                    }
-                    // a new or changed definition starts from scratch
-                    loaded = new LoadedRule(def.getVersion(), def.getDefinition(),
-                            new RuleStrategy(def.getStrategyId(), instrument, grid, spec));
-                    rules.put(key, loaded);
-                }
-                plans.addAll(loaded.strategy().onBar(out.context()));
-                LoadedRule saved = loaded;
-                strategyStore.putLive(key, () -> encodeRule(saved));
-                strategyKeys().add(key);
-                for (PlanEvent p : plans) {
-                    forwardPlan(instrument, p, ts);
-                }
-            }
-        }
-        // state of strategies that were removed or disabled: cancel their live plans and forget them
-        List<String> stale = new ArrayList<>();
-        // the keys a prefix scan of "<instrument>|" gives, in the same order
-        for (String key : strategyKeys().subSet(instrument + "|", instrument + "}")) {
-            if (!active.contains(key)) {
-                stale.add(key);
-            }
-        }
-        for (String key : stale) {
-            LoadedRule loaded = load(key, instrument, grid);
-            if (loaded != null) {
-                for (PlanEvent p : loaded.strategy().cancelLive(at, STRATEGY_REMOVED)) {
-                    forwardPlan(instrument, p, ts);
-                }
-            }
-            rules.remove(key);
-            strategyStore.delete(key);
-            strategyKeys().remove(key);
-        }
-    }
-
-    private TreeSet<String> strategyKeys() {
-        if (strategyKeys == null) {
-            strategyKeys = new TreeSet<>(LiveKeyValueStore::compareUtf8);
-            try (KeyValueIterator<String, byte[]> it = strategyStore.all()) {
-                while (it.hasNext()) {
-                    strategyKeys.add(it.next().key);
-                }
-            }
-        }
-        return strategyKeys;
-    }
-
-    /** A rule strategy's state with the definition it was built from. */
-    private record LoadedRule(int version, String definition, RuleStrategy strategy) {
-    }
-
-    /** The cached or stored state of a rule strategy, null when there is none. */
-    private LoadedRule load(String key, String instrument, TickGrid grid) {
-        LoadedRule loaded = rules.get(key);
-        if (loaded != null) {
-            return loaded;
-        }
-        byte[] stored = strategyStore.get(key);
-        if (stored == null) {
-            return null;
-        }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored));
-        try {
-            int version = in.readInt();
-            String definition = in.readUTF();
-            String strategyId = key.substring(instrument.length() + 1);
-            RuleStrategy strategy = new RuleStrategy(strategyId, instrument, grid, RuleSpec.parse(definition));
-            strategy.restore(in.readAllBytes());
-            loaded = new LoadedRule(version, definition, strategy);
-            rules.put(key, loaded);
-            return loaded;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] encodeRule(LoadedRule loaded) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(loaded.version());
-            out.writeUTF(loaded.definition());
-            out.write(loaded.strategy().capture());
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rules.onBar(instrument, grid, out, ts, record.timestamp());
     }
 
     private void onOptionDelta(Record<String, Object> record, OptionDelta delta) {
@@ -356,46 +232,9 @@ final class SignalProcessor implements Processor<String, Object, String, Object>
         return EngineConfig.defaults(instrument, tickSize);
     }
 
-    /** The parsed spec of a definition (cached per id, version and text), null when invalid (dead-lettered once). */
-    private RuleSpec spec(Record<String, Object> record, StrategyDefinition def) {
-        String cacheKey = def.getStrategyId() + "@" + def.getVersion() + "@" + def.getDefinition();
-        Object parsed = parsedSpecs.computeIfAbsent(cacheKey, k -> {
-            try {
-                return RuleSpec.parse(def.getDefinition());
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-        });
-        if (parsed instanceof RuleSpec spec) {
-            return spec;
-        }
-        if (reportedBadSpecs.add(cacheKey)) {
-            DeadLetter letter = DeadLetter.newBuilder()
-                    .setSource("topology.strategies")
-                    .setOrigin("config.strategies/" + def.getStrategyId())
-                    .setPosition(def.getVersion())
-                    .setPositionKind(io.liquidityengine.schemas.deadletter.PositionKind.NONE)
-                    .setReason(DeadLetterReason.INVALID_VALUE)
-                    .setDetail("strategy " + def.getStrategyId() + " v" + def.getVersion() + ": " + parsed)
-                    .setPayload(ByteBuffer.wrap(def.getDefinition().getBytes(StandardCharsets.UTF_8)))
-                    .build();
-            deadLetters.record(DeadLetterReason.INVALID_VALUE);
-            context.forward(new Record<String, Object>(letter.getSource(), letter, record.timestamp()), EngineTopology.DLQ_OUT);
-        }
-        return null;
-    }
-
     private boolean referenceEnabled(String instrument) {
         StrategyDefinition def = strategies.get(ReferenceStrategy.DEFAULT_ID);
-        return def == null || def.getKind() != StrategyKind.REFERENCE || def.getEnabled() || !appliesTo(def, instrument);
-    }
-
-    private static boolean appliesTo(StrategyDefinition def, String instrument) {
-        return def.getInstruments().isEmpty() || def.getInstruments().contains(instrument);
-    }
-
-    static String strategyKey(String instrument, String strategyId) {
-        return instrument + "|" + strategyId;
+        return def == null || def.getKind() != StrategyKind.REFERENCE || def.getEnabled() || !RuleStrategies.appliesTo(def, instrument);
     }
 
     private static String offGrid(Bar bar, TickGrid grid) {
