@@ -47,6 +47,11 @@ public record RegistryConfig(
     public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
     public static final String AUTO_REGISTER = "auto.register.schemas";
 
+    /** Whether serializers configured with {@code config} register their schemas (anything but "false") or only look them up. */
+    public static boolean autoRegister(Map<String, ?> config) {
+        return !"false".equalsIgnoreCase(String.valueOf(config.get(AUTO_REGISTER)));
+    }
+
     /** Key and trust stores for HTTPS; passwords are kept out of {@link #toString()}. */
     public record Tls(Optional<String> truststore, Optional<String> truststorePassword, String truststoreType,
                       Optional<String> keystore, Optional<String> keystorePassword, String keystoreType) {

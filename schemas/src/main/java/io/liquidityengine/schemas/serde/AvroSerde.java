@@ -41,8 +41,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         SchemaRegistry registry = SchemaRegistries.forConfig(configs);
-        boolean autoRegister = !"false".equalsIgnoreCase(String.valueOf(configs.get(RegistryConfig.AUTO_REGISTER)));
-        serializer.bind(registry, isKey, autoRegister);
+        serializer.bind(registry, isKey, RegistryConfig.autoRegister(configs));
         deserializer.bind(registry);
     }
 

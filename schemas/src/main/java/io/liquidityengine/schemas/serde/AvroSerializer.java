@@ -1,5 +1,6 @@
 package io.liquidityengine.schemas.serde;
 
+import io.liquidityengine.schemas.registry.RegistryConfig;
 import io.liquidityengine.schemas.registry.SchemaRegistries;
 import io.liquidityengine.schemas.registry.SchemaRegistry;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        bind(SchemaRegistries.forConfig(configs), isKey,
-                !"false".equalsIgnoreCase(String.valueOf(configs.get("auto.register.schemas"))));
+        bind(SchemaRegistries.forConfig(configs), isKey, RegistryConfig.autoRegister(configs));
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class OutputSchemas {
      */
     public static int register(TopologyConfig config) {
         SchemaRegistry registry = SchemaRegistries.forConfig(config.registryConfig());
-        boolean autoRegister = !"false".equalsIgnoreCase(String.valueOf(config.registryConfig().get(RegistryConfig.AUTO_REGISTER)));
+        boolean autoRegister = RegistryConfig.autoRegister(config.registryConfig());
         int answered = 0;
         for (Topic<String, ?> topic : topics(config)) {
             Schema schema = SpecificData.getForClass(topic.valueType()).getSchema(topic.valueType());
