@@ -15,7 +15,6 @@ import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.OrderAction;
-import io.liquidityengine.schemas.execution.OrderRole;
 import io.liquidityengine.schemas.execution.OrderType;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.execution.PositionStatus;
@@ -136,13 +135,6 @@ class BinanceCrashIT {
         Kafka.await(a.name + ": Binance has " + clientOrderId, STEP, () -> sim.ordersWithClientId(a.apiKey, clientOrderId) == 1);
     }
 
-    /** The bracket's last report: the stop of leg L2 filled (the test's trades always end a bracket there). */
-    private static void awaitDone(LocalStack stack, Account a, int b) {
-        String id = a.id(b);
-        Kafka.awaitRecord(stack, Topics.EXEC_REPORTS, a.account(), r -> r.getClientOrderId().equals(id) && r.getExecType() == ExecType.FILLED
-                && r.getRole() == OrderRole.STOP && (id + "-L2").equals(r.getLegId()), STEP);
-    }
-
     @Test
     void shouldPlaceEachClientOrderIdOnceAndPublishEveryFillOnceThroughKills(LocalStack stack) throws Exception {
         Kafka.instruments(stack, Fixtures.instrument(INSTRUMENT));
@@ -189,8 +181,8 @@ class BinanceCrashIT {
                         kill(sink); // (b) while the fills of B2 arrive
                         sink = start(stack, sim, crash, crashLog);
                     }
-                    awaitDone(stack, clean, b);
-                    awaitDone(stack, crash, b);
+                    Kafka.awaitBracketClosed(stack, clean.account(), clean.id(b), STEP);
+                    Kafka.awaitBracketClosed(stack, crash.account(), crash.id(b), STEP);
                     price += s * 1.5;
                 }
                 for (Account a : both) {

@@ -27,7 +27,6 @@ import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.ExecutionReport;
 import io.liquidityengine.schemas.execution.Order;
 import io.liquidityengine.schemas.execution.OrderAction;
-import io.liquidityengine.schemas.execution.OrderRole;
 import io.liquidityengine.schemas.execution.OrderType;
 import io.liquidityengine.schemas.execution.Position;
 import io.liquidityengine.schemas.execution.PositionStatus;
@@ -202,13 +201,6 @@ class DtcCrashIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
-    /** The bracket's last report: the stop of leg L2 filled (the test's trades always end a bracket there). */
-    private static void awaitDone(LocalStack stack, String name, int b) {
-        String id = id(name, b);
-        Kafka.awaitRecord(stack, Topics.EXEC_REPORTS, name + "-ACC", r -> r.getClientOrderId().equals(id) && r.getExecType() == ExecType.FILLED
-                && r.getRole() == OrderRole.STOP && (id + "-L2").equals(r.getLegId()), STEP);
-    }
-
     @Test
     void shouldSeeEachClientOrderIdOnceAndPublishEveryFillOnceThroughKillsAndADroppedConnection(LocalStack stack) throws Exception {
         Kafka.instruments(stack, Fixtures.instrument(INSTRUMENT));
@@ -251,8 +243,8 @@ class DtcCrashIT {
                     kill(sink); // (b) while the fills of B2 arrive
                     sink = start(stack, CRASH, crash, crashLog);
                 }
-                awaitDone(stack, CLEAN, b);
-                awaitDone(stack, CRASH, b);
+                Kafka.awaitBracketClosed(stack, CLEAN + "-ACC", id(CLEAN, b), STEP);
+                Kafka.awaitBracketClosed(stack, CRASH + "-ACC", id(CRASH, b), STEP);
                 price += s * 1.5;
             }
             assertThat(crash.door.submitted()).as("every client order id reached the server exactly once")

@@ -3,7 +3,10 @@ package io.liquidityengine.execution.it;
 import io.liquidityengine.local.LocalStack;
 import io.liquidityengine.schemas.catalog.Topic;
 import io.liquidityengine.schemas.catalog.Topics;
+import io.liquidityengine.schemas.execution.ExecType;
 import io.liquidityengine.schemas.execution.Order;
+import io.liquidityengine.schemas.execution.OrderRole;
+import io.liquidityengine.schemas.execution.PositionStatus;
 import io.liquidityengine.schemas.marketdata.Tick;
 import io.liquidityengine.schemas.reference.Instrument;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +121,20 @@ final class Kafka {
             }
         }
         throw new AssertionError("no record on " + topic.name() + " with key " + key + " matched within " + timeout);
+    }
+
+    /**
+     * Blocks until the crash tests' bracket {@code bracketId} is through: its last leg's target CANCELLED, the report that
+     * follows the leg's stop fill (the venue reports the cancel on its own, so the sink may commit it in a later transaction
+     * than the fill; read_committed shows a record only with every earlier one of its partition), and its position CLOSED.
+     * Waiting for the stop's fill alone let a test read exec.reports one report short.
+     */
+    static void awaitBracketClosed(LocalStack stack, String account, String bracketId, Duration timeout) {
+        String leg = bracketId + "-L2";
+        awaitRecord(stack, Topics.EXEC_REPORTS, account, r -> r.getBracketId().equals(bracketId) && r.getExecType() == ExecType.CANCELLED
+                && r.getRole() == OrderRole.TARGET && leg.equals(r.getLegId()), timeout);
+        awaitRecord(stack, Topics.EXEC_POSITIONS, account, p -> p.getPositionId().equals(bracketId) && p.getStatus() == PositionStatus.CLOSED,
+                timeout);
     }
 
     /** Waits for {@code condition}, re-checking as fast as it answers, failing after {@code timeout}. */
