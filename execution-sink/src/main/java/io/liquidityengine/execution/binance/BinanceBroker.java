@@ -60,7 +60,7 @@ public final class BinanceBroker implements Broker, MarketData {
     /** Whether the sink has processed again everything a predecessor may have sent (see {@link #inputCaughtUp}). */
     boolean inputCaughtUp;
     /** {@code matching-clock=sink} (the exchange simulator only), else null. */
-    private final SinkMatchingClock clock;
+    private final BinanceMatchingClock clock;
 
     BinanceBroker(BrokerContext context, BinanceBrokerConfig config, BinanceRest rest) {
         this.context = context;
@@ -69,7 +69,7 @@ public final class BinanceBroker implements Broker, MarketData {
         this.orders = new BinanceOrders(this);
         this.reconciler = new BinanceReconciler(this);
         this.booking = new BinanceBooking(this);
-        this.clock = config.sinkMatchingClock() ? new SinkMatchingClock(rest) : null;
+        this.clock = config.sinkMatchingClock() ? new BinanceMatchingClock(rest) : null;
     }
 
     // ---- lifecycle ----
@@ -124,6 +124,12 @@ public final class BinanceBroker implements Broker, MarketData {
     @Override
     public boolean holdsInput() {
         return clock != null && clock.holds(listenKey());
+    }
+
+    /** Until every order of the bracket ended here (an OCO partner's expiry comes in its own execution report). */
+    @Override
+    public boolean hasLiveOrders(String bracketId) {
+        return state.brackets.containsKey(bracketId);
     }
 
     /** Times the user data stream was opened again after a close (each queues a reconciliation). */

@@ -25,7 +25,7 @@ import java.util.Set;
  * request), {@code keepalive-minutes} (30: the listen key's keepalive), {@code stop-limit-ticks} (0: a
  * stop-loss-limit's limit this many ticks beyond its stop) and per instrument {@code symbol.<instrument>}
  * (the Binance symbol; default the instrument without '-' and '/', upper case); {@code matching-clock} ({@code venue};
- * {@code sink} only against the project's exchange simulator: see {@link SinkMatchingClock}).
+ * {@code sink} only against the project's exchange simulator: see {@link BinanceMatchingClock}).
  */
 public record BinanceBrokerConfig(URI restUrl, URI wsUrl, Optional<Path> apiKeyFile, String apiKeyEnv, Optional<Path> secretFile,
                                   String secretEnv, long recvWindowMillis, Duration requestTimeout, int weightLimit, int maxTries,

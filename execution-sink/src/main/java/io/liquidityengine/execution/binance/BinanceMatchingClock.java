@@ -17,7 +17,7 @@ import java.util.Map;
  * current listen key's: a reconnect of the user data stream (a new listen key) is not expected in a demo.
  * Sink thread only.
  */
-final class SinkMatchingClock {
+final class BinanceMatchingClock {
 
     private final BinanceRest rest;
     /** User data events the simulator says it has sent on the listen key. */
@@ -27,7 +27,7 @@ final class SinkMatchingClock {
     /** An instruction or a booking may have made the simulator send events: ask before the next input. */
     private boolean ask = true;
 
-    SinkMatchingClock(BinanceRest rest) {
+    BinanceMatchingClock(BinanceRest rest) {
         this.rest = rest;
     }
 

@@ -51,6 +51,16 @@ public interface Broker extends AutoCloseable {
     }
 
     /**
+     * True while the venue may still report on the bracket: the broker holds orders of it that have not ended. The sink
+     * keeps a bracket whose position closed, or whose entry ended, until this is false, so what the venue tells after the
+     * closing fill (an OCO partner's cancel, reported on its own) is published too and not skipped as unknown. Default:
+     * false (a broker that reports a bracket's last events together, as the paper broker does).
+     */
+    default boolean hasLiveOrders(String bracketId) {
+        return false;
+    }
+
+    /**
      * Called once the sink has processed every input record that was on its topics when it started (so
      * every instruction a crashed predecessor may have sent has been processed again), and right after
      * {@link #reconcile} for a broker made later. A broker that found orders at the venue it could not

@@ -124,6 +124,12 @@ public final class DtcBroker implements Broker, MarketData {
         return reconciler.running() || updates.lookingUp() || (clock != null && clock.holdsInput());
     }
 
+    /** Until every DTC order of the bracket ended (an OCO partner's cancel comes in its own order update). */
+    @Override
+    public boolean hasLiveOrders(String bracketId) {
+        return book.bracket(bracketId) != null;
+    }
+
     // ---- the market (matching-clock=sink only) ----
 
     /** False with {@code matching-clock=sink}: the clock must know every trade the sink runs (a bracket may start at any). */

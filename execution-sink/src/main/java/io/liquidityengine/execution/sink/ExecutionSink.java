@@ -357,9 +357,16 @@ public final class ExecutionSink {
         }
     }
 
+    /** Forgets the brackets that ended, except those whose broker still holds live orders of them (they are kept for later). */
     private void purgeFinished() {
-        finished.forEach(books::remove);
-        finished.clear();
+        finished.removeIf(id -> {
+            BracketBook book = books.get(id);
+            if (book != null && brokers.hasLiveOrders(book.account(), id)) {
+                return false;
+            }
+            books.remove(id);
+            return true;
+        });
     }
 
     private void count(String outcome) {
@@ -386,6 +393,8 @@ public final class ExecutionSink {
         executed.putAll(state.executedOrderIds());
         books.clear();
         state.brackets().forEach(b -> books.put(b.bracketId(), b));
+        finished.clear();
+        state.brackets().stream().filter(BracketBook::closed).forEach(b -> finished.add(b.bracketId())); // kept for their broker
         state.brokers().forEach(s -> brokers.open(s.account(), s));
         lastEventMicros = state.lastEventMicros();
         dirty = false;

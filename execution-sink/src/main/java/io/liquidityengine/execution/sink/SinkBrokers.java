@@ -71,6 +71,12 @@ final class SinkBrokers {
         return false;
     }
 
+    /** Whether the account's broker (if it has one yet) still holds live orders of the bracket. */
+    boolean hasLiveOrders(String account, String bracketId) {
+        AccountBroker b = brokers.get(account);
+        return b != null && b.broker().hasLiveOrders(bracketId);
+    }
+
     /** Tells every broker (and every one made from now on, after its reconciliation) that the input caught up. */
     void inputCaughtUp() {
         if (inputCaughtUp) {

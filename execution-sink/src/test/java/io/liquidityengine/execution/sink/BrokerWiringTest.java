@@ -129,6 +129,11 @@ class BrokerWiringTest {
         }
 
         @Override
+        public boolean hasLiveOrders(String bracketId) {
+            return working.contains(bracketId);
+        }
+
+        @Override
         public void close() {
             calls.add(context.account() + " close");
         }
@@ -189,6 +194,40 @@ class BrokerWiringTest {
         assertThat(positions).containsExactly("ACC-S S1 OPEN 1.0", "ACC-P P1 OPEN 1.0");
         assertThat(metrics.counter("execution.broker.events.unknown").count()).isEqualTo(1.0);
         assertThat(sink.drainBrokerEvents()).isZero();
+    }
+
+    @Test
+    void shouldKeepAClosedBracketWhileItsBrokerHoldsLiveOrdersSoTheOcoCancelAfterTheClosingFillIsPublished() throws Exception {
+        ExecutionSink first = sink(Set.of("ACC-S"), brokers());
+        first.start();
+        first.onOrder(place("ACC-S", "ES", "S1", Side.BUY, OrderType.MARKET, null, 0, leg("S1-1", 1, 6004.0, 5990.0)),
+                new ExecutionSink.Origin("exec.orders", 0, 1), new byte[0]);
+        SocketBroker socket = made.get(0);
+        socket.fromSocket(new BrokerEvent.Filled("S1", "S1", OrderRole.ENTRY, null, io.liquidityengine.execution.broker.Side.BUY,
+                new BigDecimal("6000.00"), BigDecimal.ONE, BigDecimal.ZERO, Fixtures_at(1)));
+        socket.fromSocket(new BrokerEvent.Filled("S1", "S1", OrderRole.TARGET, "S1-1", io.liquidityengine.execution.broker.Side.SELL,
+                new BigDecimal("6004.00"), BigDecimal.ONE, BigDecimal.ZERO, Fixtures_at(2)));
+        socket.awaitSocket();
+        assertThat(first.drainBrokerEvents()).isEqualTo(3);
+        // the position closed, but the venue has not told the stop's end yet: the bracket stays, in the snapshot too
+        assertThat(positions).containsExactly("ACC-S S1 OPEN 1.0", "ACC-S S1 CLOSED 0.0");
+        assertThat(first.activeBrackets()).extracting(BracketBook::bracketId).containsExactly("S1");
+        SinkState state = StateCodec.decode(StateCodec.encode(first.snapshot()));
+        first.close();
+
+        ExecutionSink second = sink(Set.of("ACC-S"), brokers());
+        second.restore(state);
+        SocketBroker restored = made.get(1);
+        restored.fromSocket(new BrokerEvent.Cancelled("S1", "S1", OrderRole.STOP, "S1-1", "OCO: target filled", Fixtures_at(2)));
+        restored.awaitSocket();
+        restored.working.remove("S1"); // the broker's last order of S1 ended
+        assertThat(second.drainBrokerEvents()).isEqualTo(1);
+
+        assertThat(reports).containsExactly("ACC-S S1/entry/accepted null", "ACC-S S1/entry/filled 6000.0", "ACC-S S1/target/S1-1/filled 6004.0",
+                "ACC-S S1/stop/S1-1/cancelled null");
+        assertThat(metrics.counter("execution.broker.events.unknown").count()).isZero();
+        assertThat(second.activeBrackets()).isEmpty();
+        second.close();
     }
 
     private static long Fixtures_at(int seconds) {
