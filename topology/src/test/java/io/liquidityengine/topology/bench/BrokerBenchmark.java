@@ -304,12 +304,29 @@ public final class BrokerBenchmark {
         String prefix = "kafka-streams.";
         for (String key : file.stringPropertyNames()) {
             if (key.startsWith(prefix) && !key.equals(prefix + StreamsConfig.PROCESSING_GUARANTEE_CONFIG)) {
-                settings.put(key.substring(prefix.length()), file.getProperty(key));
+                String value = expand(file.getProperty(key));
+                if (!value.isEmpty()) { // as in Quarkus: an empty value is no value (the security settings without a secured cluster)
+                    settings.put(key.substring(prefix.length()), value);
+                }
             }
         }
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
                 .forEach(k -> settings.put(k.substring(prefix.length()), System.getProperty(k)));
         return settings;
+    }
+
+    /** Expands {@code ${name}} and {@code ${name:default}} from system properties, as Quarkus's config does for these entries. */
+    static String expand(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String resolved = System.getProperty(m.group(1), m.group(2));
+            if (resolved == null) {
+                throw new IllegalArgumentException("application.properties: " + value + " needs -D" + m.group(1) + "=...");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(resolved));
+        }
+        return m.appendTail(out).toString();
     }
 
     /** CPU time of this JVM (all threads, the in-JVM broker included): less sensitive than wall time to other load on the machine. */
