@@ -219,6 +219,9 @@ class BinanceCrashIT {
         }
         // per bracket: L1 +2.00 x1 and L2 -3.00 x2 = -4 points = -16 ticks = -200 USD
         assertThat(total).isEqualByComparingTo(new BigDecimal("-200").multiply(BigDecimal.valueOf(BRACKETS)));
+        for (Path sinkLog : List.of(cleanLog, crashLog)) { // every broker event booked: none skipped as of an unknown bracket
+            assertThat(Files.readString(sinkLog, StandardCharsets.UTF_8)).as(sinkLog.toString()).doesNotContain("which is not active here");
+        }
         String log = Files.readString(crashLog, StandardCharsets.UTF_8);
         assertThat(log).contains("Test hook " + HOLD_AFTER_SEND + ": holding the sink's thread after sending " + CRASH + "-ACC-B1")
                 .contains("order " + CRASH + "-ACC-B1 of bracket " + CRASH + "-ACC-B1 found at Binance (FILLED); not sent again");

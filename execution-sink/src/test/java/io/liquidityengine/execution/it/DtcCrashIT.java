@@ -279,6 +279,9 @@ class DtcCrashIT {
         }
         // per bracket: +2 ticks... L1 +2.00 x1 and L2 -3.00 x2 = -4 points = -16 ticks = -200 USD
         assertThat(total).isEqualByComparingTo(new BigDecimal("-200").multiply(BigDecimal.valueOf(BRACKETS)));
+        for (Path sinkLog : List.of(cleanLog, crashLog)) { // every broker event booked: none skipped as of an unknown bracket
+            assertThat(Files.readString(sinkLog, StandardCharsets.UTF_8)).as(sinkLog.toString()).doesNotContain("which is not active here");
+        }
         String log = Files.readString(crashLog, StandardCharsets.UTF_8);
         assertThat(log).as("window (a) was hit: B1 adopted from the server").contains("bracket " + id(CRASH, 1) + " adopted from the server");
         assertThat(log).as("the dropped session came back and reconciled").contains("logged on again");
