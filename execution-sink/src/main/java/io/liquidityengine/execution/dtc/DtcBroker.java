@@ -75,7 +75,12 @@ public final class DtcBroker implements Broker, MarketData {
             @Override
             public void loggedOnAgain(long connection) {
                 LOG.info("DTC broker of account {}: logged on again (connection {}); reconciling", context.account(), connection);
-                context.inbox().run(out -> reconciler.reconcile(out));
+                context.inbox().run(out -> {
+                    reconciler.reconcile(out);
+                    if (clock != null) {
+                        clock.resend();
+                    }
+                });
             }
         });
         this.messages = new DtcMessages(config.tradeAccount());

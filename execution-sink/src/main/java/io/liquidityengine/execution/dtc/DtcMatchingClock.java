@@ -7,6 +7,8 @@ import io.liquidityengine.execution.broker.BrokerInbox;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code matching-clock=sink}: the broker as the matching clock of the project's DTC server in
@@ -17,9 +19,14 @@ import java.util.Map;
  * is behind the last trade the sink ran, so a new order works from the next trade, as on paper); each time it
  * holds the sink's input until the answer's inbox task has run. The server answers after the order updates the
  * matching produced, so those are booked before the sink runs the next trade or instruction, as a paper fill is
- * booked inside {@code onTrade}. Sink thread only, except the answer callbacks (which only queue inbox tasks).
+ * booked inside {@code onTrade}. A clock the session lost (not sent, or no answer because the link dropped) keeps
+ * the input held, and is told again once the session has logged on again ({@link #resend}); the server answers a
+ * time it already matched through at once, so telling twice changes nothing. Sink thread only, except the answer
+ * callbacks (which only queue inbox tasks).
  */
 final class DtcMatchingClock {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DtcBroker.class); // the broker's log category
 
     private final String account;
     private final String tradeAccount;
@@ -31,6 +38,11 @@ final class DtcMatchingClock {
     private final Map<String, Long> told = new HashMap<>();
     /** The request id of the last clock whose answer has not been booked yet; 0 = none. */
     private int awaiting;
+    /** The symbol and exchange of the last clock sent, to tell it again after a re-logon. */
+    private String lastSymbol;
+    private String lastExchange;
+    /** The last clock was lost with the session: the input stays held until {@link #resend} after the re-logon. */
+    private boolean lost;
     private long sent;
 
     DtcMatchingClock(String account, String tradeAccount, DtcSession session, BrokerInbox inbox) {
@@ -64,14 +76,38 @@ final class DtcMatchingClock {
         long through = lastTrade.getOrDefault(symbol, 0L);
         int id = session.nextRequestId();
         awaiting = id;
+        lastSymbol = symbol;
+        lastExchange = exchange;
+        lost = false;
         told.put(symbol, through);
         sent++;
+        long connection = session.connections();
         session.submit(id, MatchThroughRequest.builder().requestId(id).symbol(symbol).exchange(exchange).tradeAccount(tradeAccount)
                         .throughDateTimeMicros(through).build(),
                 answer -> inbox.run(out -> answered(id, answer)),
-                failure -> inbox.run(out -> {
-                    throw failure;
-                }));
+                failure -> inbox.run(out -> failed(id, connection, failure)));
+    }
+
+    /** After a re-logon: tells the server again the clock it may not have received (the input is held until answered). */
+    void resend() {
+        if (lost || awaiting != 0) {
+            LOG.info("DTC broker of account {}: telling the matching clock of {} again after the re-logon", account, lastSymbol);
+            tick(lastSymbol, lastExchange);
+        }
+    }
+
+    /** A clock that failed on the connection it was sent on, or because the session was down, is lost, not an error. */
+    private void failed(int id, long connection, IllegalStateException failure) {
+        if (id != awaiting) {
+            return; // a clock told again since (after a re-logon): this one's fate no longer matters
+        }
+        if (!session.loggedOn() || session.connections() != connection) {
+            LOG.warn("DTC broker of account {}: the matching clock of {} was lost with the session ({}); input held until it is"
+                    + " logged on again", account, lastSymbol, failure.getMessage());
+            lost = true;
+            return;
+        }
+        throw failure;
     }
 
     private void answered(int id, List<DtcMessage> answer) {
@@ -86,7 +122,7 @@ final class DtcMatchingClock {
 
     /** True until the answer to the last clock sent has been booked. */
     boolean holdsInput() {
-        return awaiting != 0;
+        return awaiting != 0 || lost;
     }
 
     /** Clock messages sent so far. */

@@ -104,6 +104,16 @@ final class DtcSession {
         }
     }
 
+    /** Whether the session is logged on now (false while it reconnects). */
+    boolean loggedOn() {
+        return client != null && client.loggedOn();
+    }
+
+    /** Connections made so far (1 after the first logon; each reconnect adds one). */
+    long connections() {
+        return client == null ? 0 : client.connections();
+    }
+
     /** Messages sent to the server so far. */
     long sent() {
         return sent;

@@ -88,8 +88,12 @@ class DtcCrashIT {
         final Set<String> accepted = new HashSet<>();
 
         Venue() throws IOException {
+            this(DtcServer.Matching.TAPE);
+        }
+
+        Venue(DtcServer.Matching matching) throws IOException {
             server = DtcServer.start(DtcServer.Settings.defaults().withTradeAccounts(List.of(TRADE_ACCOUNT))
-                    .withOrderRules(new OrderMatcher.Rules(0, OrderMatcher.LimitFill.THROUGH)), 0).addTape(tape);
+                    .withOrderRules(new OrderMatcher.Rules(0, OrderMatcher.LimitFill.THROUGH)).withMatching(matching), 0).addTape(tape);
             door = new OrderDoorstep(server.port());
             watcher = new DtcClient(ClientSettings.of("watcher", "127.0.0.1", server.port()).withTradeAccount(TRADE_ACCOUNT),
                     DtcCredentials.none(), new SessionListener() {
@@ -203,48 +207,62 @@ class DtcCrashIT {
 
     @Test
     void shouldSeeEachClientOrderIdOnceAndPublishEveryFillOnceThroughKillsAndADroppedConnection(LocalStack stack) throws Exception {
+        throughKills(stack, CLEAN, CRASH, false);
+    }
+
+    /**
+     * The same kills and dropped connection with {@code matching-clock=sink} (the demo's and replays' mode): both servers
+     * in {@code matching=external}, every trade printed on their tapes and then published on md.ticks, where the sinks
+     * read it and have their server match through it. Nothing fills while no sink runs here: in (a) the restarted sink
+     * adopts B1's orders and the entry fills on its clock; in (b) the fills of B2 the killed sink's clock caused come
+     * back through reconciliation, and its clock's requests for trades already matched do nothing.
+     */
+    @Test
+    void shouldDoTheSameWithTheSinkAsTheServersMatchingClock(LocalStack stack) throws Exception {
+        throughKills(stack, "DTCS-CLEAN", "DTCS-CRASH", true);
+    }
+
+    private void throughKills(LocalStack stack, String cleanName, String crashName, boolean sinkClock) throws Exception {
+        DtcServer.Matching matching = sinkClock ? DtcServer.Matching.EXTERNAL : DtcServer.Matching.TAPE;
+        String[] clock = sinkClock ? new String[] {"-Dexecution.brokers.dtc.matching-clock=sink"} : new String[0];
         Kafka.instruments(stack, Fixtures.instrument(INSTRUMENT));
-        Kafka.startAtEnd(stack, "execution-sink-" + CLEAN.toLowerCase());
-        Kafka.startAtEnd(stack, "execution-sink-" + CRASH.toLowerCase());
-        Path cleanLog = Path.of("target", "dtc-crash-it-clean.log"); // kept for a look after a failure
-        Path crashLog = Path.of("target", "dtc-crash-it-crash.log");
+        Kafka.startAtEnd(stack, "execution-sink-" + cleanName.toLowerCase());
+        Kafka.startAtEnd(stack, "execution-sink-" + crashName.toLowerCase());
+        Path cleanLog = Path.of("target", "dtc-crash-it-" + cleanName.toLowerCase() + ".log"); // kept for a look after a failure
+        Path crashLog = Path.of("target", "dtc-crash-it-" + crashName.toLowerCase() + ".log");
         Files.deleteIfExists(cleanLog);
         Files.deleteIfExists(crashLog);
-        try (Venue clean = new Venue(); Venue crash = new Venue()) {
-            start(stack, CLEAN, clean, cleanLog);
-            Process sink = start(stack, CRASH, crash, crashLog, "-D" + "liquidityengine.test.dtc.hold-after-send=" + id(CRASH, 1));
+        try (Venue clean = new Venue(matching); Venue crash = new Venue(matching)) {
+            start(stack, cleanName, clean, cleanLog, clock);
+            Process sink = start(stack, crashName, crash, crashLog, concat(clock, "-D" + "liquidityengine.test.dtc.hold-after-send=" + id(crashName, 1)));
             double price = 6000.0;
             for (int b = 0; b < BRACKETS; b++) {
                 int s = b % 2 == 0 ? 1 : -1;
-                Kafka.inputs(stack, List.of(place(CLEAN, b, price), place(CRASH, b, price)));
-                clean.awaitAccepted(dtcIds(CLEAN, b));
-                crash.awaitAccepted(dtcIds(CRASH, b));
+                Kafka.inputs(stack, List.of(place(cleanName, b, price), place(crashName, b, price)));
+                clean.awaitAccepted(dtcIds(cleanName, b));
+                crash.awaitAccepted(dtcIds(crashName, b));
                 if (b == 2) {
                     // B2's PLACE committed (its ACCEPTED is on exec.reports), so (b) restores a snapshot that holds B2
-                    String placed = id(CRASH, 2);
-                    Kafka.awaitRecord(stack, Topics.EXEC_REPORTS, CRASH + "-ACC", r -> r.getClientOrderId().equals(placed)
+                    String placed = id(crashName, 2);
+                    Kafka.awaitRecord(stack, Topics.EXEC_REPORTS, crashName + "-ACC", r -> r.getClientOrderId().equals(placed)
                             && r.getExecType() == ExecType.ACCEPTED, STEP);
                 }
                 if (b == 1) {
                     kill(sink); // (a) B1's orders are at the server; the sink holds before committing its PLACE
-                    sink = start(stack, CRASH, crash, crashLog);
+                    sink = start(stack, crashName, crash, crashLog, clock);
                 }
-                for (Venue v : List.of(clean, crash)) {
-                    print(v, b, 1, price); // entry at the price
-                }
+                trade(stack, sinkClock, List.of(clean, crash), b, 1, price); // entry at the price
                 if (b == 3) {
                     assertThat(crash.server.dropConnections()).as("the sink's and the watcher's sessions").isGreaterThanOrEqualTo(1);
                 }
-                for (Venue v : List.of(clean, crash)) {
-                    print(v, b, 2, price + s * 2.25); // through target 1: T1 filled, S1 cancelled
-                    print(v, b, 3, price - s * 3.0); // stop 2: S2 filled, T2 cancelled
-                }
+                trade(stack, sinkClock, List.of(clean, crash), b, 2, price + s * 2.25); // through target 1: T1 filled, S1 cancelled
+                trade(stack, sinkClock, List.of(clean, crash), b, 3, price - s * 3.0); // stop 2: S2 filled, T2 cancelled
                 if (b == 2) {
                     kill(sink); // (b) while the fills of B2 arrive
-                    sink = start(stack, CRASH, crash, crashLog);
+                    sink = start(stack, crashName, crash, crashLog, clock);
                 }
-                Kafka.awaitBracketClosed(stack, CLEAN + "-ACC", id(CLEAN, b), STEP);
-                Kafka.awaitBracketClosed(stack, CRASH + "-ACC", id(CRASH, b), STEP);
+                Kafka.awaitBracketClosed(stack, cleanName + "-ACC", id(cleanName, b), STEP);
+                Kafka.awaitBracketClosed(stack, crashName + "-ACC", id(crashName, b), STEP);
                 price += s * 1.5;
             }
             assertThat(crash.door.submitted()).as("every client order id reached the server exactly once")
@@ -257,13 +275,13 @@ class DtcCrashIT {
             processes.forEach(Process::destroyForcibly);
         }
 
-        List<ExecutionReport> cleanReports = Kafka.readAll(stack, Topics.EXEC_REPORTS, CLEAN + "-ACC");
-        List<ExecutionReport> crashReports = Kafka.readAll(stack, Topics.EXEC_REPORTS, CRASH + "-ACC");
-        List<Position> cleanPositions = Kafka.readAll(stack, Topics.EXEC_POSITIONS, CLEAN + "-ACC");
-        List<Position> crashPositions = Kafka.readAll(stack, Topics.EXEC_POSITIONS, CRASH + "-ACC");
+        List<ExecutionReport> cleanReports = Kafka.readAll(stack, Topics.EXEC_REPORTS, cleanName + "-ACC");
+        List<ExecutionReport> crashReports = Kafka.readAll(stack, Topics.EXEC_REPORTS, crashName + "-ACC");
+        List<Position> cleanPositions = Kafka.readAll(stack, Topics.EXEC_POSITIONS, cleanName + "-ACC");
+        List<Position> crashPositions = Kafka.readAll(stack, Topics.EXEC_POSITIONS, crashName + "-ACC");
 
-        assertThat(normalize(crashReports, CRASH)).containsExactlyElementsOf(normalize(cleanReports, CLEAN));
-        assertThat(normalize(crashPositions, CRASH)).containsExactlyElementsOf(normalize(cleanPositions, CLEAN));
+        assertThat(normalize(crashReports, crashName)).containsExactlyElementsOf(normalize(cleanReports, cleanName));
+        assertThat(normalize(crashPositions, crashName)).containsExactlyElementsOf(normalize(cleanPositions, cleanName));
         assertThat(crashReports).extracting(ExecutionReport::getReportId).doesNotHaveDuplicates();
         assertThat(crashReports.stream().filter(r -> r.getExecType() == ExecType.ACCEPTED)).hasSize(BRACKETS);
         assertThat(crashReports.stream().filter(r -> r.getExecType() == ExecType.FILLED)).hasSize(3 * BRACKETS);
@@ -283,8 +301,24 @@ class DtcCrashIT {
             assertThat(Files.readString(sinkLog, StandardCharsets.UTF_8)).as(sinkLog.toString()).doesNotContain("which is not active here");
         }
         String log = Files.readString(crashLog, StandardCharsets.UTF_8);
-        assertThat(log).as("window (a) was hit: B1 adopted from the server").contains("bracket " + id(CRASH, 1) + " adopted from the server");
+        assertThat(log).as("window (a) was hit: B1 adopted from the server").contains("bracket " + id(crashName, 1) + " adopted from the server");
         assertThat(log).as("the dropped session came back and reconciled").contains("logged on again");
+    }
+
+    /** A trade on both venues' tapes and, with the sink's clock, then on md.ticks (the server must have it before the clock names it). */
+    private static void trade(LocalStack stack, boolean sinkClock, List<Venue> venues, int b, int second, double price) {
+        for (Venue v : venues) {
+            print(v, b, second, price);
+        }
+        if (sinkClock) {
+            Kafka.inputs(stack, List.of(Fixtures.tick(INSTRUMENT, 60 * b + second, price)));
+        }
+    }
+
+    private static String[] concat(String[] options, String option) {
+        String[] all = java.util.Arrays.copyOf(options, options.length + 1);
+        all[options.length] = option;
+        return all;
     }
 
     /**
