@@ -102,6 +102,11 @@ public final class DtcBroker implements Broker, MarketData {
         session.close();
     }
 
+    /** Whether the order session is logged on now (tests: a dropped link noticed). */
+    boolean loggedOn() {
+        return session.loggedOn();
+    }
+
     /** Messages sent to the server so far (tests: whether a drain of the inbox sent something). */
     public long sent() {
         return session.sent();

@@ -107,19 +107,27 @@ final class DtcReconciler {
     /**
      * Sends a request of run {@code r}; its answer goes to {@code then} as an inbox task, so on the sink's
      * thread, in the order the server sent it among the order updates. A run that was abandoned meanwhile
-     * ignores it; a request not answered (or not sent: session down) fails the sink there, as it did when
-     * reconciliation waited for each answer.
+     * ignores it. A request lost with the session (not sent while it was down, or unanswered when the link dropped)
+     * leaves the run waiting, the input held, until the re-logon starts the next reconciliation; any other request
+     * not answered fails the sink there, as it did when reconciliation waited for each answer.
      */
     private void ask(Run r, java.util.function.IntFunction<DtcMessage> request, Step then) {
         int id = session.nextRequestId();
+        long connection = session.connections();
         session.submit(id, request.apply(id), answer -> inbox.run(out -> {
             if (run == r) {
                 then.next(r, answer, out);
             }
         }), failure -> inbox.run(out -> {
-            if (run == r) {
-                throw failure;
+            if (run != r) {
+                return;
             }
+            if (!session.loggedOn() || session.connections() != connection) {
+                LOG.warn("DTC broker of account {}: reconciliation interrupted by the lost session ({}); it starts again after the"
+                        + " re-logon, input held until then", account, failure.getMessage());
+                return;
+            }
+            throw failure;
         }));
     }
 

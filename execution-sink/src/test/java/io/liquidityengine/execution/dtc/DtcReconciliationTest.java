@@ -46,7 +46,7 @@ class DtcReconciliationTest {
 
     @BeforeAll
     static void startServer() {
-        loopback = new DtcLoopback(10);
+        loopback = new DtcLoopback(11);
     }
 
     @AfterAll
@@ -117,6 +117,30 @@ class DtcReconciliationTest {
         return new PlaceBracket(id, id, "ACCT", ES, side, EntryType.MARKET, BigDecimal.valueOf(quantity), null,
                 List.of(new BracketLegSpec(id + "-L1", BigDecimal.valueOf(quantity), target == null ? null : new BigDecimal(target),
                         new BigDecimal(stop))), at(0));
+    }
+
+    /**
+     * The session drops while a reconciliation waits: its next request cannot be sent. The broker keeps holding the
+     * input (the sink does not stop), and the reconciliation the re-logon starts completes it.
+     */
+    @Test
+    void shouldWaitForTheReLogonWhenTheSessionDropsDuringAReconciliation() throws Exception {
+        Client c = new Client(loopback.market(), Optional.empty()).reconcile();
+        c.take();
+        assertThat(loopback.server.dropConnections()).isPositive();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (c.broker.loggedOn()) {
+            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        c.broker.reconcile(); // its first request fails at once: not connected
+
+        while (c.broker.holdsInput()) { // as the sink: only the inbox, until the re-logon's reconciliation is done
+            c.inbox.drainTo(e -> c.events.add(line(e)), java.time.Duration.ofSeconds(10));
+        }
+
+        assertThat(c.broker.loggedOn()).isTrue();
+        assertThat(c.take()).isEmpty();
     }
 
     @Test
