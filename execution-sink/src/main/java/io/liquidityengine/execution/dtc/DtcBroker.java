@@ -76,6 +76,7 @@ public final class DtcBroker implements Broker, MarketData {
             public void loggedOnAgain(long connection) {
                 LOG.info("DTC broker of account {}: logged on again (connection {}); reconciling", context.account(), connection);
                 context.inbox().run(out -> {
+                    updates.loggedOnAgain();
                     reconciler.reconcile(out);
                     if (clock != null) {
                         clock.resend();

@@ -48,6 +48,7 @@ final class DtcOrderUpdates {
     private final BrokerInbox inbox;
     private final BigDecimal commissionPerContract;
     private int lookups;
+    private int lostLookups;
 
     DtcOrderUpdates(String account, DtcBook book, DtcSession session, DtcMessages messages, BrokerInbox inbox,
                     BigDecimal commissionPerContract) {
@@ -211,11 +212,19 @@ final class DtcOrderUpdates {
                 String sid = named.group(1);
                 lookups++;
                 int id = session.nextRequestId();
+                long connection = session.connections();
                 session.submit(id, session.byServerIdRequest(id, sid), answer -> inbox.run(next -> {
                     lookups--;
                     duplicateLookedUp(o, DtcSession.answeredOrder(answer), text, t, next);
                 }), failure -> inbox.run(next -> {
                     lookups--;
+                    if (!session.loggedOn() || session.connections() != connection) {
+                        // the order stays sent: the reconciliation after the re-logon finds what it became (or sends it again)
+                        LOG.warn("DTC broker of account {}: the lookup of order {} ({}) was lost with the session ({}); input held until"
+                                + " the re-logon's reconciliation", account, o.id, sid, failure.getMessage());
+                        lostLookups++;
+                        return;
+                    }
                     throw failure;
                 }));
                 return;
@@ -224,9 +233,14 @@ final class DtcOrderUpdates {
         rejected(b, o, text, t, out);
     }
 
-    /** Lookups of rejected duplicates not answered yet: the broker holds the sink's input meanwhile. */
+    /** Lookups of rejected duplicates not answered yet, or lost with the session: the broker holds the sink's input meanwhile. */
     boolean lookingUp() {
-        return lookups > 0;
+        return lookups > 0 || lostLookups > 0;
+    }
+
+    /** Logged on again: the reconciliation starting now settles the orders whose lookups were lost (and holds the input). */
+    void loggedOnAgain() {
+        lostLookups = 0;
     }
 
     /** The answer to the lookup of the order a duplicate reject named: that order's state is {@code o}'s if it holds {@code o}'s id. */

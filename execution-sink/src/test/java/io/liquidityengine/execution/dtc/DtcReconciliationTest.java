@@ -46,7 +46,7 @@ class DtcReconciliationTest {
 
     @BeforeAll
     static void startServer() {
-        loopback = new DtcLoopback(11);
+        loopback = new DtcLoopback(12);
     }
 
     @AfterAll
@@ -378,6 +378,43 @@ class DtcReconciliationTest {
         Client second = new Client(m, Optional.empty());
         second.reconcile();
         second.broker.place(b1);
+        assertThat(second.settle().take()).containsExactly("B1 cancelled ENTRY");
+        assertThat(second.broker.saveState()).as("the bracket is over").isEmpty();
+    }
+
+    /**
+     * As above, but the session drops after the duplicate's reject arrived and before the sink books it, so the lookup it
+     * starts cannot be sent: the input stays held, and after the re-logon the reconciliation sends B1 again, the server
+     * rejects it as a duplicate again, and this lookup settles it.
+     */
+    @Test
+    void aDuplicatesLookupLostWithTheSessionIsSettledAfterTheReLogon() {
+        DtcLoopback.Market m = loopback.market();
+        PlaceBracket b1 = new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
+                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0));
+        Client first = new Client(m, Optional.empty());
+        first.broker.place(b1);
+        assertThat(first.settle().take()).containsExactly("B1 accepted");
+        first.broker.cancel(new io.liquidityengine.execution.broker.CancelBracket("B1-C", "B1", at(1)));
+        assertThat(first.settle().take()).containsExactly("B1-C cancelled ENTRY");
+        first.broker.close();
+
+        Client second = new Client(m, Optional.empty());
+        second.reconcile();
+        second.broker.place(b1);
+        second.broker.roundTrip(); // the server's reject of the duplicate is in the inbox, not booked yet
+        assertThat(loopback.server.dropConnections()).isPositive();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (second.broker.loggedOn()) {
+            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+
+        do { // as the sink: only the inbox while the input is held; the first drain books the reject and starts the lookup
+            second.inbox.drainTo(e -> second.events.add(line(e)), java.time.Duration.ofSeconds(10));
+        } while (second.broker.holdsInput());
+
+        assertThat(second.broker.loggedOn()).isTrue();
         assertThat(second.settle().take()).containsExactly("B1 cancelled ENTRY");
         assertThat(second.broker.saveState()).as("the bracket is over").isEmpty();
     }
