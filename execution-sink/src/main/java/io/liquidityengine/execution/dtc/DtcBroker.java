@@ -127,12 +127,13 @@ public final class DtcBroker implements Broker, MarketData {
     }
 
     /**
-     * While a reconciliation, or the lookup of an order a duplicate reject named, waits for the server's answer; with
-     * {@code matching-clock=sink} also until the answer to the last matching clock has been booked.
+     * While the session is down (an instruction now could not reach the server; the re-logon reconciles, and the input goes
+     * on after that), while a reconciliation or the lookup of an order a duplicate reject named waits for the server's
+     * answer; with {@code matching-clock=sink} also until the answer to the last matching clock has been booked.
      */
     @Override
     public boolean holdsInput() {
-        return reconciler.running() || updates.lookingUp() || (clock != null && clock.holdsInput());
+        return !session.loggedOn() || reconciler.running() || updates.lookingUp() || (clock != null && clock.holdsInput());
     }
 
     /** Until every DTC order of the bracket ended (an OCO partner's cancel comes in its own order update). */

@@ -243,6 +243,7 @@ final class DtcReconciler {
         // booked in the order they happened (at one trade a fill before the OCO cancel it caused), as the session would have
         r.ended.sort(DtcOrderUpdates.IN_TIME);
         r.ended.forEach(u -> updates.apply(u, out));
+        resendAskedCancels();
         if (!r.filledAtServer.isEmpty()) {
             LOG.debug("DTC broker of account {}: {} fills at the server since {}", account, r.filledAtServer.size(), r.since);
         }
@@ -296,6 +297,29 @@ final class DtcReconciler {
             Order[] pair = pairs.stream().filter(p -> p[0] == o || p[1] == o).findFirst().orElseThrow();
             if (o == pair[0] || !(pair[0].serverId.isEmpty() && pair[0].status == Status.SENT)) {
                 session.send(messages.pair(b, pair[0], pair[1], entry.id)); // once per pair (from its target, or its stop alone)
+            }
+        }
+    }
+
+    /**
+     * Cancels the sink asked for that the server has not done, now that the book holds the server's state: the entry of a
+     * bracket being cancelled (or flattened before it filled), and the working exits of one being flattened. Such a cancel
+     * was lost with the session, or with a crash after the snapshot recorded it; it goes again, and the server answers it as
+     * it would have the first time.
+     */
+    private void resendAskedCancels() {
+        for (Bracket b : List.copyOf(book.state.brackets.values())) {
+            if (b.cancelId == null && b.flattenId == null) {
+                continue;
+            }
+            for (String id : b.orders) {
+                Order o = book.order(id);
+                boolean asked = o.role == OrderRole.ENTRY ? !b.entryFilled : b.flattenId != null && o.role != OrderRole.FLATTEN;
+                if (asked && o.status == Status.WORKING && !o.serverId.isEmpty()) {
+                    LOG.info("DTC broker of account {}: order {} of bracket {} is still open at the server after {} asked to cancel it;"
+                            + " sending the cancel again", account, o.id, b.bracketId, b.cancelId != null ? b.cancelId : b.flattenId);
+                    session.send(messages.cancel(o));
+                }
             }
         }
     }

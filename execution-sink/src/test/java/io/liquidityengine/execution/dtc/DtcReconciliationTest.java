@@ -46,7 +46,7 @@ class DtcReconciliationTest {
 
     @BeforeAll
     static void startServer() {
-        loopback = new DtcLoopback(12);
+        loopback = new DtcLoopback(14);
     }
 
     @AfterAll
@@ -417,6 +417,64 @@ class DtcReconciliationTest {
         assertThat(second.broker.loggedOn()).isTrue();
         assertThat(second.settle().take()).containsExactly("B1 cancelled ENTRY");
         assertThat(second.broker.saveState()).as("the bracket is over").isEmpty();
+    }
+
+    /**
+     * A CANCEL processed while the session is down cannot reach the server (the sink holds its input then; this test calls
+     * the broker directly, as a send into a link that just died would go): the reconciliation after the re-logon finds the
+     * entry still open there and sends the cancel again. Before, the entry went on working.
+     */
+    @Test
+    void aCancelLostWithTheSessionIsSentAgainAfterTheReLogon() {
+        DtcLoopback.Market m = loopback.market();
+        PlaceBracket b1 = new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
+                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0));
+        Client c = new Client(m, Optional.empty());
+        c.broker.place(b1);
+        assertThat(c.settle().take()).containsExactly("B1 accepted");
+        assertThat(loopback.server.dropConnections()).isPositive();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (c.broker.loggedOn()) {
+            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(c.broker.holdsInput()).as("no instruction while the session is down").isTrue();
+
+        c.broker.cancel(new io.liquidityengine.execution.broker.CancelBracket("B1-C", "B1", at(1)));
+        do {
+            c.inbox.drainTo(e -> c.events.add(line(e)), java.time.Duration.ofSeconds(10));
+        } while (c.broker.holdsInput());
+
+        assertThat(c.settle().take()).containsExactly("B1-C cancelled ENTRY");
+        assertThat(c.broker.saveState()).as("the bracket is over").isEmpty();
+    }
+
+    /** The same for a FLATTEN of an open position: its exits' cancels go again, then the market order for the position. */
+    @Test
+    void aFlattenLostWithTheSessionIsCarriedOutAfterTheReLogon() {
+        DtcLoopback.Market m = loopback.market();
+        Client c = new Client(m, Optional.empty());
+        c.broker.place(market("B1", Side.BUY, 1, "6004.00", "5990.00"));
+        assertThat(c.settle().take()).containsExactly("B1 accepted");
+        m.trade(new BigDecimal("6000.00"), at(1));
+        assertThat(c.settle().take()).containsExactly("B1 filled ENTRY BUY 6000 x1 at 1000000");
+        assertThat(loopback.server.dropConnections()).isPositive();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (c.broker.loggedOn()) {
+            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+
+        c.broker.flatten(new io.liquidityengine.execution.broker.FlattenBracket("B1-F", "B1", at(2)));
+        do {
+            c.inbox.drainTo(e -> c.events.add(line(e)), java.time.Duration.ofSeconds(10));
+        } while (c.broker.holdsInput());
+        c.settle();
+        m.trade(new BigDecimal("5999.00"), at(3));
+
+        assertThat(c.settle().take()).containsExactly("B1-F cancelled TARGET B1-L1", "B1-F cancelled STOP B1-L1",
+                "B1-F filled FLATTEN SELL 5999 x1 at 3000000");
+        assertThat(c.broker.hasLiveOrders("B1")).as("the bracket is over").isFalse();
     }
 
     @Test
