@@ -88,11 +88,49 @@ class DtcReconciliationTest {
             return settle();
         }
 
+        /** As the sink while a broker holds its input: only the inbox (at least one drain), until the input may go on. */
+        void drainWhileHeld() {
+            do {
+                inbox.drainTo(e -> events.add(line(e)), java.time.Duration.ofSeconds(10));
+            } while (broker.holdsInput());
+        }
+
         List<String> take() {
             List<String> out = List.copyOf(events);
             events.clear();
             return out;
         }
+    }
+
+    /** Drops every session of the server and waits until {@code c}'s broker has noticed (it reconnects a moment later). */
+    private static void dropSession(Client c) {
+        assertThat(loopback.server.dropConnections()).isPositive();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (c.broker.loggedOn()) {
+            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * A limit bracket B1 a first broker placed and cancelled, then closed as in a crash before anything since before B1 was
+     * committed; returns the second broker, reconciled: the server holds B1 only as cancelled.
+     */
+    private Client afterCancelledB1(DtcLoopback.Market m, PlaceBracket b1) {
+        Client first = new Client(m, Optional.empty());
+        first.broker.place(b1);
+        assertThat(first.settle().take()).containsExactly("B1 accepted");
+        first.broker.cancel(new io.liquidityengine.execution.broker.CancelBracket("B1-C", "B1", at(1)));
+        assertThat(first.settle().take()).containsExactly("B1-C cancelled ENTRY");
+        first.broker.close();
+        Client second = new Client(m, Optional.empty());
+        second.reconcile();
+        return second;
+    }
+
+    private static PlaceBracket limitB1() {
+        return new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
+                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0));
     }
 
     private static String line(BrokerEvent e) {
@@ -127,17 +165,10 @@ class DtcReconciliationTest {
     void shouldWaitForTheReLogonWhenTheSessionDropsDuringAReconciliation() throws Exception {
         Client c = new Client(loopback.market(), Optional.empty()).reconcile();
         c.take();
-        assertThat(loopback.server.dropConnections()).isPositive();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (c.broker.loggedOn()) {
-            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        dropSession(c);
         c.broker.reconcile(); // its first request fails at once: not connected
 
-        while (c.broker.holdsInput()) { // as the sink: only the inbox, until the re-logon's reconciliation is done
-            c.inbox.drainTo(e -> c.events.add(line(e)), java.time.Duration.ofSeconds(10));
-        }
+        c.drainWhileHeld();
 
         assertThat(c.broker.loggedOn()).isTrue();
         assertThat(c.take()).isEmpty();
@@ -363,20 +394,10 @@ class DtcReconciliationTest {
 
     @Test
     void anOrderTheServerHoldsOnlyAsCancelledIsLookedUpWhenItsResendIsRejectedAsADuplicate() {
-        DtcLoopback.Market m = loopback.market();
-        PlaceBracket b1 = new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
-                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0));
-        Client first = new Client(m, Optional.empty());
-        first.broker.place(b1);
-        assertThat(first.settle().take()).containsExactly("B1 accepted");
-        first.broker.cancel(new io.liquidityengine.execution.broker.CancelBracket("B1-C", "B1", at(1)));
-        assertThat(first.settle().take()).containsExactly("B1-C cancelled ENTRY");
-        first.broker.close(); // crash: nothing committed since before B1
-
+        PlaceBracket b1 = limitB1();
+        Client second = afterCancelledB1(loopback.market(), b1);
         // neither open nor filled at the server: nothing to find, so the PLACE processed again sends B1; the server rejects
         // the duplicate naming its order, and the broker takes that order's state instead of reporting a reject
-        Client second = new Client(m, Optional.empty());
-        second.reconcile();
         second.broker.place(b1);
         assertThat(second.settle().take()).containsExactly("B1 cancelled ENTRY");
         assertThat(second.broker.saveState()).as("the bracket is over").isEmpty();
@@ -389,30 +410,13 @@ class DtcReconciliationTest {
      */
     @Test
     void aDuplicatesLookupLostWithTheSessionIsSettledAfterTheReLogon() {
-        DtcLoopback.Market m = loopback.market();
-        PlaceBracket b1 = new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
-                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0));
-        Client first = new Client(m, Optional.empty());
-        first.broker.place(b1);
-        assertThat(first.settle().take()).containsExactly("B1 accepted");
-        first.broker.cancel(new io.liquidityengine.execution.broker.CancelBracket("B1-C", "B1", at(1)));
-        assertThat(first.settle().take()).containsExactly("B1-C cancelled ENTRY");
-        first.broker.close();
-
-        Client second = new Client(m, Optional.empty());
-        second.reconcile();
+        PlaceBracket b1 = limitB1();
+        Client second = afterCancelledB1(loopback.market(), b1);
         second.broker.place(b1);
         second.broker.roundTrip(); // the server's reject of the duplicate is in the inbox, not booked yet
-        assertThat(loopback.server.dropConnections()).isPositive();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (second.broker.loggedOn()) {
-            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        dropSession(second);
 
-        do { // as the sink: only the inbox while the input is held; the first drain books the reject and starts the lookup
-            second.inbox.drainTo(e -> second.events.add(line(e)), java.time.Duration.ofSeconds(10));
-        } while (second.broker.holdsInput());
+        second.drainWhileHeld(); // its first drain books the reject and starts the lookup
 
         assertThat(second.broker.loggedOn()).isTrue();
         assertThat(second.settle().take()).containsExactly("B1 cancelled ENTRY");
@@ -426,24 +430,14 @@ class DtcReconciliationTest {
      */
     @Test
     void aCancelLostWithTheSessionIsSentAgainAfterTheReLogon() {
-        DtcLoopback.Market m = loopback.market();
-        PlaceBracket b1 = new PlaceBracket("B1", "B1", "ACCT", ES, Side.BUY, EntryType.LIMIT, BigDecimal.ONE, new BigDecimal("5990.00"),
-                List.of(new BracketLegSpec("B1-L1", BigDecimal.ONE, new BigDecimal("6004.00"), new BigDecimal("5980.00"))), at(0));
-        Client c = new Client(m, Optional.empty());
-        c.broker.place(b1);
+        Client c = new Client(loopback.market(), Optional.empty());
+        c.broker.place(limitB1());
         assertThat(c.settle().take()).containsExactly("B1 accepted");
-        assertThat(loopback.server.dropConnections()).isPositive();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (c.broker.loggedOn()) {
-            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        dropSession(c);
         assertThat(c.broker.holdsInput()).as("no instruction while the session is down").isTrue();
 
         c.broker.cancel(new io.liquidityengine.execution.broker.CancelBracket("B1-C", "B1", at(1)));
-        do {
-            c.inbox.drainTo(e -> c.events.add(line(e)), java.time.Duration.ofSeconds(10));
-        } while (c.broker.holdsInput());
+        c.drainWhileHeld();
 
         assertThat(c.settle().take()).containsExactly("B1-C cancelled ENTRY");
         assertThat(c.broker.saveState()).as("the bracket is over").isEmpty();
@@ -458,17 +452,10 @@ class DtcReconciliationTest {
         assertThat(c.settle().take()).containsExactly("B1 accepted");
         m.trade(new BigDecimal("6000.00"), at(1));
         assertThat(c.settle().take()).containsExactly("B1 filled ENTRY BUY 6000 x1 at 1000000");
-        assertThat(loopback.server.dropConnections()).isPositive();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (c.broker.loggedOn()) {
-            assertThat(System.nanoTime()).as("the broker notices the dropped link").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        dropSession(c);
 
         c.broker.flatten(new io.liquidityengine.execution.broker.FlattenBracket("B1-F", "B1", at(2)));
-        do {
-            c.inbox.drainTo(e -> c.events.add(line(e)), java.time.Duration.ofSeconds(10));
-        } while (c.broker.holdsInput());
+        c.drainWhileHeld();
         c.settle();
         m.trade(new BigDecimal("5999.00"), at(3));
 
