@@ -51,6 +51,8 @@ final class DtcBook {
         public BigDecimal quantity;
         public Status status;
         public String modifyId;
+        /** The price the pending modify ({@link #modifyId}) asked for; null in states saved before it was kept. */
+        public BigDecimal modifyPrice;
     }
 
     /** A bracket: its orders by DTC client order id, in placement order. */

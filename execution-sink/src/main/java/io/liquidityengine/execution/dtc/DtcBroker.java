@@ -290,6 +290,7 @@ public final class DtcBroker implements Broker, MarketData {
                 continue;
             }
             o.modifyId = m.clientOrderId();
+            o.modifyPrice = p;
             session.send(messages.replace(o, p));
         }
     }

@@ -75,11 +75,7 @@ final class DtcOrderUpdates {
         int reason = u.orderUpdateReason();
         if (reason == OrderUpdateReason.ORDER_CANCEL_REPLACE_COMPLETE) {
             if (o.modifyId != null) {
-                BigDecimal p = DtcBook.onGrid(b, u.price1());
-                out.accept(new BrokerEvent.Modified(o.modifyId, b.bracketId, o.role, o.legId, p,
-                        o.role.name().toLowerCase() + " " + DtcBook.plain(b, o.price) + " -> " + DtcBook.plain(b, p), t));
-                o.price = p;
-                o.modifyId = null;
+                modified(b, o, DtcBook.onGrid(b, u.price1()), t, out);
             }
             return;
         }
@@ -87,6 +83,7 @@ final class DtcOrderUpdates {
             if (reason == OrderUpdateReason.ORDER_CANCEL_REPLACE_REJECTED && o.modifyId != null) {
                 out.accept(new BrokerEvent.Rejected(o.modifyId, b.bracketId, u.infoText(), t));
                 o.modifyId = null;
+                o.modifyPrice = null;
             } else if (o.role == OrderRole.ENTRY && b.cancelId != null) {
                 out.accept(new BrokerEvent.Rejected(b.cancelId, b.bracketId, u.infoText(), t));
                 b.cancelId = null;
@@ -107,9 +104,20 @@ final class DtcOrderUpdates {
                     o.status = Status.WORKING;
                 }
                 checkAccepted(b, out);
+                if (o.modifyId != null && o.modifyPrice != null && u.price1() > 0 && DtcBook.onGrid(b, u.price1()).compareTo(o.modifyPrice) == 0) {
+                    modified(b, o, o.modifyPrice, t, out); // the server has the price asked for: the modify's answer was lost
+                }
             }
             default -> { }
         }
+    }
+
+    private static void modified(Bracket b, Order o, BigDecimal price, long t, Consumer<? super BrokerEvent> out) {
+        out.accept(new BrokerEvent.Modified(o.modifyId, b.bracketId, o.role, o.legId, price,
+                o.role.name().toLowerCase() + " " + DtcBook.plain(b, o.price) + " -> " + DtcBook.plain(b, price), t));
+        o.price = price;
+        o.modifyId = null;
+        o.modifyPrice = null;
     }
 
     void checkAccepted(Bracket b, Consumer<? super BrokerEvent> out) {

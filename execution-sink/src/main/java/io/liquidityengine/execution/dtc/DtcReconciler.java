@@ -243,7 +243,7 @@ final class DtcReconciler {
         // booked in the order they happened (at one trade a fill before the OCO cancel it caused), as the session would have
         r.ended.sort(DtcOrderUpdates.IN_TIME);
         r.ended.forEach(u -> updates.apply(u, out));
-        resendAskedCancels();
+        resendAsked();
         if (!r.filledAtServer.isEmpty()) {
             LOG.debug("DTC broker of account {}: {} fills at the server since {}", account, r.filledAtServer.size(), r.since);
         }
@@ -302,23 +302,30 @@ final class DtcReconciler {
     }
 
     /**
-     * Cancels the sink asked for that the server has not done, now that the book holds the server's state: the entry of a
-     * bracket being cancelled (or flattened before it filled), and the working exits of one being flattened. Such a cancel
-     * was lost with the session, or with a crash after the snapshot recorded it; it goes again, and the server answers it as
-     * it would have the first time.
+     * What the sink asked for that the server has not done, now that the book holds the server's state (an order open
+     * there with the price a modify asked for is booked as modified by then): the cancel of the entry of a bracket being
+     * cancelled (or flattened before it filled) and of the working exits of one being flattened, and a pending modify's
+     * new price. Such a request was lost with the session, or with a crash after the snapshot recorded it; it goes again,
+     * and the server answers it as it would have the first time.
      */
-    private void resendAskedCancels() {
+    private void resendAsked() {
         for (Bracket b : List.copyOf(book.state.brackets.values())) {
-            if (b.cancelId == null && b.flattenId == null) {
-                continue;
-            }
             for (String id : b.orders) {
                 Order o = book.order(id);
-                boolean asked = o.role == OrderRole.ENTRY ? !b.entryFilled : b.flattenId != null && o.role != OrderRole.FLATTEN;
-                if (asked && o.status == Status.WORKING && !o.serverId.isEmpty()) {
+                if (o.status != Status.WORKING || o.serverId.isEmpty()) {
+                    continue;
+                }
+                boolean cancel = o.role == OrderRole.ENTRY ? !b.entryFilled && (b.cancelId != null || b.flattenId != null)
+                        : b.flattenId != null && o.role != OrderRole.FLATTEN;
+                if (cancel) {
                     LOG.info("DTC broker of account {}: order {} of bracket {} is still open at the server after {} asked to cancel it;"
                             + " sending the cancel again", account, o.id, b.bracketId, b.cancelId != null ? b.cancelId : b.flattenId);
                     session.send(messages.cancel(o));
+                } else if (o.modifyId != null && o.modifyPrice != null) {
+                    LOG.info("DTC broker of account {}: order {} of bracket {} is still at {} at the server after {} asked for {};"
+                            + " sending the modify again", account, o.id, b.bracketId, DtcBook.plain(b, o.price), o.modifyId,
+                            DtcBook.plain(b, o.modifyPrice));
+                    session.send(messages.replace(o, o.modifyPrice));
                 }
             }
         }

@@ -46,7 +46,7 @@ class DtcReconciliationTest {
 
     @BeforeAll
     static void startServer() {
-        loopback = new DtcLoopback(14);
+        loopback = new DtcLoopback(15);
     }
 
     @AfterAll
@@ -441,6 +441,21 @@ class DtcReconciliationTest {
 
         assertThat(c.settle().take()).containsExactly("B1-C cancelled ENTRY");
         assertThat(c.broker.saveState()).as("the bracket is over").isEmpty();
+    }
+
+    /** The same for a MODIFY of a working entry: the replace goes again, and its answer is the MODIFY's. */
+    @Test
+    void aModifyLostWithTheSessionIsSentAgainAfterTheReLogon() {
+        Client c = new Client(loopback.market(), Optional.empty());
+        c.broker.place(limitB1());
+        assertThat(c.settle().take()).containsExactly("B1 accepted");
+        dropSession(c);
+
+        c.broker.modify(new io.liquidityengine.execution.broker.ModifyBracket("B1-M", "B1", new BigDecimal("5989.00"), List.of(), at(1)));
+        c.drainWhileHeld();
+
+        assertThat(c.settle().take()).singleElement().asString()
+                .startsWith("Modified[clientOrderId=B1-M, bracketId=B1, role=ENTRY, legId=null, price=5989.00, text=entry 5990.00 -> 5989.00, eventTimeMicros=");
     }
 
     /** The same for a FLATTEN of an open position: its exits' cancels go again, then the market order for the position. */
