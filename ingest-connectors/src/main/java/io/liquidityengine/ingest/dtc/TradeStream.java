@@ -3,6 +3,7 @@ package io.liquidityengine.ingest.dtc;
 import io.liquidityengine.schemas.Micros;
 import io.liquidityengine.schemas.control.StreamPosition;
 import io.liquidityengine.schemas.deadletter.PositionKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +16,12 @@ import java.util.List;
  * buffers live trades, then asks for historical ticks from the second of the last published trade.
  * History is taken after the position; the live buffer overlaps the end of the history (both saw
  * the trades between subscribing and the history request): the longest tail of the history that
- * the live buffer starts with is taken from the live buffer (with its quotes) instead. Pure state,
- * one instance per symbol, driven from the source's single thread.
+ * the live buffer starts with is taken from the live buffer (with its quotes) instead. The history
+ * may also run past the live buffer: the server answered with trades whose live messages were still
+ * on their way (its market-data stream lags its history). Then the live buffer is found inside the
+ * history, the history after it is published at once, and those trades are recognised, in order,
+ * when they arrive live (echoes), instead of being published twice. Pure state, one instance per
+ * symbol, driven from the source's single thread.
  */
 public final class TradeStream {
 
@@ -30,6 +35,8 @@ public final class TradeStream {
     private long skipAtLast;
     private final List<DtcTrade> history = new ArrayList<>();
     private final List<DtcTrade> live = new ArrayList<>();
+    /** History trades published after the live buffer, whose live copies are still to come: skipped when they arrive. */
+    private final ArrayDeque<DtcTrade> echoes = new ArrayDeque<>();
 
     /** A stream that has published nothing yet. */
     public TradeStream(String stream) {
@@ -86,6 +93,7 @@ public final class TradeStream {
     public void connected() {
         history.clear();
         live.clear();
+        echoes.clear();
         resyncing = hasPosition();
     }
 
@@ -93,12 +101,20 @@ public final class TradeStream {
     public void disconnected() {
         history.clear();
         live.clear();
+        echoes.clear();
         resyncing = false;
     }
 
-    /** True when a live trade, outside a merge, is older than the last published one (it cannot be published in order). */
+    /**
+     * True when a live trade, outside a merge, is older than the last published one (it cannot be published in order),
+     * and is not the live copy of a trade published from history.
+     */
     public boolean isBehind(DtcTrade trade) {
-        return !resyncing && trade.timeMicros() < lastMicros;
+        return !resyncing && !isEcho(trade) && trade.timeMicros() < lastMicros;
+    }
+
+    private boolean isEcho(DtcTrade trade) {
+        return !echoes.isEmpty() && echoes.peekFirst().samePrint(trade);
     }
 
     /** A live trade: the trades to publish now (none while history is awaited, or when it was published already). */
@@ -107,6 +123,11 @@ public final class TradeStream {
             live.add(trade);
             return List.of();
         }
+        if (isEcho(trade)) {
+            echoes.pollFirst();
+            return List.of();
+        }
+        echoes.clear(); // a trade that is not the next echo: the rest will not come (or were not echoes)
         return accept(trade) ? List.of(trade) : List.of();
     }
 
@@ -129,7 +150,16 @@ public final class TradeStream {
         skipAtLast = atLast;
         List<DtcTrade> out = new ArrayList<>();
         // the overlap is taken from the live trades, which carry the quote at each trade
-        int fromHistory = history.size() - overlap(history, live);
+        int tail = overlap(history, live);
+        int fromHistory = history.size() - tail;
+        int after = history.size();
+        if (tail == 0 && !live.isEmpty()) {
+            int inside = inside(history, live);
+            if (inside >= 0) {
+                fromHistory = inside;
+                after = inside + live.size();
+            }
+        }
         for (int i = 0; i < fromHistory; i++) {
             if (accept(history.get(i))) {
                 out.add(history.get(i));
@@ -138,6 +168,12 @@ public final class TradeStream {
         for (DtcTrade t : live) {
             if (accept(t)) {
                 out.add(t);
+            }
+        }
+        for (int i = after; i < history.size(); i++) {
+            if (accept(history.get(i))) {
+                out.add(history.get(i));
+                echoes.add(history.get(i));
             }
         }
         history.clear();
@@ -166,6 +202,23 @@ public final class TradeStream {
             }
         }
         return 0;
+    }
+
+    /**
+     * Where {@code live} lies wholly inside {@code history} with history left after it (the last such place, so the fewest
+     * trades are taken as still on their way), or -1.
+     */
+    static int inside(List<DtcTrade> history, List<DtcTrade> live) {
+        for (int start = history.size() - live.size() - 1; start >= 0; start--) {
+            boolean match = true;
+            for (int k = 0; k < live.size() && match; k++) {
+                match = history.get(start + k).samePrint(live.get(k));
+            }
+            if (match) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     /**

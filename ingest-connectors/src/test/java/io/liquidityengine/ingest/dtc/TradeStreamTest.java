@@ -83,6 +83,40 @@ class TradeStreamTest {
     }
 
     @Test
+    void historyRunningPastTheLiveBufferIsPublishedOnceAndItsLiveCopiesAreRecognised() {
+        TradeStream s = resumedAt(10, 1, 1);
+        s.connected();
+        s.onLive(t(11, 2.0)); // the subscription's first trade
+        // the server's history already holds two trades at 12 whose live messages are still on their way
+        for (DtcTrade h : List.of(t(10, 1.0), t(11, 2.0), t(12, 2.5), t(12, 2.5))) {
+            s.onHistory(h);
+        }
+        assertThat(s.onHistoryEnd()).containsExactly(t(11, 2.0), t(12, 2.5), t(12, 2.5));
+        assertThat(s.published()).isEqualTo(4);
+
+        // their live copies: neither behind nor published again; the next print at the same time is a new trade
+        assertThat(s.isBehind(t(12, 2.5))).isFalse();
+        assertThat(s.onLive(t(12, 2.5))).isEmpty();
+        assertThat(s.onLive(t(12, 2.5))).isEmpty();
+        assertThat(s.onLive(t(12, 2.5))).containsExactly(t(12, 2.5));
+        assertThat(s.published()).isEqualTo(5);
+        assertThat(s.position().getAtLastEventTime()).isEqualTo(3);
+    }
+
+    @Test
+    void anEchoThatDoesNotComeIsForgottenAtTheNextOtherTrade() {
+        TradeStream s = resumedAt(10, 1, 1);
+        s.connected();
+        s.onLive(t(11, 2.0));
+        for (DtcTrade h : List.of(t(10, 1.0), t(11, 2.0), t(12, 2.5))) {
+            s.onHistory(h);
+        }
+        assertThat(s.onHistoryEnd()).containsExactly(t(11, 2.0), t(12, 2.5));
+        assertThat(s.onLive(t(13, 3.0))).containsExactly(t(13, 3.0));
+        assertThat(s.isBehind(t(12, 2.5))).as("no echo is expected any more").isTrue();
+    }
+
+    @Test
     void aLostConnectionDropsTheBuffersAndTheNextConnectAsksAgain() {
         TradeStream s = resumedAt(10, 1, 1);
         s.connected();
