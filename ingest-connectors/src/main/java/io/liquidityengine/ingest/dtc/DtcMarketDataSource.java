@@ -177,6 +177,7 @@ public final class DtcMarketDataSource implements RecordSource {
             if (awaitingSnapshot) {
                 // subscribed: what the live stream does not have is in the history up to now
                 awaitingSnapshot = false;
+                stream.subscribed(lastTrade((MarketDataSnapshot) m));
                 historyRequestId++;
                 long fromSecond = Math.floorDiv(stream.lastMicros(), 1_000_000L);
                 client.send(HistoricalPriceDataRequest.builder().requestId(historyRequestId).symbol(settings.symbol())
@@ -217,6 +218,15 @@ public final class DtcMarketDataSource implements RecordSource {
             return List.of();
         }
         return stream.onLive(trade);
+    }
+
+    /** The snapshot's last trade (the market's when the subscription began), or null when it names none. */
+    private static DtcTrade lastTrade(MarketDataSnapshot snapshot) {
+        if (snapshot.lastTradeDateTime() <= 0 || snapshot.lastTradePrice() == io.liquidityengine.dtc.message.Dtc.UNSET_DOUBLE
+                || snapshot.lastTradeVolume() == io.liquidityengine.dtc.message.Dtc.UNSET_DOUBLE) {
+            return null;
+        }
+        return new DtcTrade(DtcTrade.micros(snapshot.lastTradeDateTime()), snapshot.lastTradePrice(), snapshot.lastTradeVolume(), 0);
     }
 
     private List<DtcTrade> historyEnd() {

@@ -20,8 +20,9 @@ import java.util.List;
  * may also run past the live buffer: the server answered with trades whose live messages were still
  * on their way (its market-data stream lags its history). Then the live buffer is found inside the
  * history, the history after it is published at once, and those trades are recognised, in order,
- * when they arrive live (echoes), instead of being published twice. Pure state, one instance per
- * symbol, driven from the source's single thread.
+ * when they arrive live (echoes), instead of being published twice. With nothing live buffered, the
+ * subscription's snapshot marks the place: the history after its last trade is on its way live too.
+ * Pure state, one instance per symbol, driven from the source's single thread.
  */
 public final class TradeStream {
 
@@ -37,6 +38,8 @@ public final class TradeStream {
     private final List<DtcTrade> live = new ArrayList<>();
     /** History trades published after the live buffer, whose live copies are still to come: skipped when they arrive. */
     private final ArrayDeque<DtcTrade> echoes = new ArrayDeque<>();
+    /** The last trade the subscription's snapshot named (its side unknown): the live stream begins after it; null if none. */
+    private DtcTrade subscribedAfter;
 
     /** A stream that has published nothing yet. */
     public TradeStream(String stream) {
@@ -94,7 +97,13 @@ public final class TradeStream {
         history.clear();
         live.clear();
         echoes.clear();
+        subscribedAfter = null;
         resyncing = hasPosition();
+    }
+
+    /** The subscription's snapshot named {@code lastTrade} (null: none) as the market's last trade when it began. */
+    public void subscribed(DtcTrade lastTrade) {
+        subscribedAfter = lastTrade;
     }
 
     /** The connection was lost: whatever was buffered is asked for again after the next connect. */
@@ -102,6 +111,7 @@ public final class TradeStream {
         history.clear();
         live.clear();
         echoes.clear();
+        subscribedAfter = null;
         resyncing = false;
     }
 
@@ -158,6 +168,12 @@ public final class TradeStream {
             if (inside >= 0) {
                 fromHistory = inside;
                 after = inside + live.size();
+            }
+        } else if (tail == 0 && subscribedAfter != null) {
+            int last = lastPrint(history, subscribedAfter);
+            if (last >= 0) {
+                fromHistory = last + 1;
+                after = last + 1;
             }
         }
         for (int i = 0; i < fromHistory; i++) {
@@ -216,6 +232,18 @@ public final class TradeStream {
             }
             if (match) {
                 return start;
+            }
+        }
+        return -1;
+    }
+
+    /** The last trade of {@code history} with the time, price and volume of {@code trade} (a snapshot's: no side), or -1. */
+    static int lastPrint(List<DtcTrade> history, DtcTrade trade) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            DtcTrade h = history.get(i);
+            if (h.timeMicros() == trade.timeMicros() && Double.compare(h.price(), trade.price()) == 0
+                    && Double.compare(h.volume(), trade.volume()) == 0) {
+                return i;
             }
         }
         return -1;

@@ -104,6 +104,35 @@ class TradeStreamTest {
     }
 
     @Test
+    void withNothingLiveYetTheSnapshotsLastTradeMarksWhereTheLiveCopiesBegin() {
+        TradeStream s = resumedAt(10, 1, 1);
+        s.connected();
+        s.subscribed(new DtcTrade(11, 2.0, 1, 0)); // the market's last trade when the subscription began (no side in a snapshot)
+        for (DtcTrade h : List.of(t(10, 1.0), t(11, 2.0), t(12, 2.5), t(12, 2.5))) {
+            s.onHistory(h);
+        }
+        assertThat(s.onHistoryEnd()).containsExactly(t(11, 2.0), t(12, 2.5), t(12, 2.5));
+
+        assertThat(s.onLive(t(12, 2.5))).isEmpty();
+        assertThat(s.onLive(t(12, 2.5))).isEmpty();
+        assertThat(s.onLive(t(12, 2.5))).containsExactly(t(12, 2.5));
+        assertThat(s.published()).isEqualTo(5);
+    }
+
+    @Test
+    void aSnapshotWhoseLastTradeEndsTheHistoryExpectsNoLiveCopies() {
+        TradeStream s = resumedAt(10, 1, 1);
+        s.connected();
+        s.subscribed(new DtcTrade(12, 2.5, 1, 0));
+        for (DtcTrade h : List.of(t(10, 1.0), t(11, 2.0), t(12, 2.5))) {
+            s.onHistory(h);
+        }
+        assertThat(s.onHistoryEnd()).containsExactly(t(11, 2.0), t(12, 2.5));
+        assertThat(s.onLive(t(12, 2.5))).as("a new print like the last").containsExactly(t(12, 2.5));
+        assertThat(s.published()).isEqualTo(4);
+    }
+
+    @Test
     void anEchoThatDoesNotComeIsForgottenAtTheNextOtherTrade() {
         TradeStream s = resumedAt(10, 1, 1);
         s.connected();
