@@ -52,6 +52,10 @@ public final class TopicPublisher implements ClosedLoop.Records, AutoCloseable {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        // one request in flight per connection: the topics are created just before their first records, and a fresh
+        // partition's first batches once came back out of order (OutOfOrderSequenceException, retried for ever, the run
+        // failed); with one in flight the idempotent producer cannot reorder them. A backtest's output is small.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         this.admin = Admin.create(new HashMap<>(clientConfig));
     }
@@ -65,6 +69,7 @@ public final class TopicPublisher implements ClosedLoop.Records, AutoCloseable {
         String name = prefix + topic.name();
         if (ready.add(name)) {
             create(name, topic.partitions());
+            producer.partitionsFor(name); // the new topic's leaders known before its first record is sent
         }
         Serializer<Object> values = serializers.computeIfAbsent(topic.name(),
                 n -> (Serializer<Object>) (Serializer<?>) topic.valueSerde(registryConfig).serializer());
