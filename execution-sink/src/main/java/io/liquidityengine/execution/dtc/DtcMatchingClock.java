@@ -101,7 +101,7 @@ final class DtcMatchingClock {
         if (id != awaiting) {
             return; // a clock told again since (after a re-logon): this one's fate no longer matters
         }
-        if (!session.loggedOn() || session.connections() != connection) {
+        if (session.lostSince(connection)) {
             LOG.warn("DTC broker of account {}: the matching clock of {} was lost with the session ({}); input held until it is"
                     + " logged on again", account, lastSymbol, failure.getMessage());
             lost = true;

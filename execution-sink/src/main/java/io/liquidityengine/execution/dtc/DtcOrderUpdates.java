@@ -226,7 +226,7 @@ final class DtcOrderUpdates {
                     duplicateLookedUp(o, DtcSession.answeredOrder(answer), text, t, next);
                 }), failure -> inbox.run(next -> {
                     lookups--;
-                    if (!session.loggedOn() || session.connections() != connection) {
+                    if (session.lostSince(connection)) {
                         // the order stays sent: the reconciliation after the re-logon finds what it became (or sends it again)
                         LOG.warn("DTC broker of account {}: the lookup of order {} ({}) was lost with the session ({}); input held until"
                                 + " the re-logon's reconciliation", account, o.id, sid, failure.getMessage());

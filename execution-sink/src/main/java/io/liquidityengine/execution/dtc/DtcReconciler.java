@@ -122,7 +122,7 @@ final class DtcReconciler {
             if (run != r) {
                 return;
             }
-            if (!session.loggedOn() || session.connections() != connection) {
+            if (session.lostSince(connection)) {
                 LOG.warn("DTC broker of account {}: reconciliation interrupted by the lost session ({}); it starts again after the"
                         + " re-logon, input held until then", account, failure.getMessage());
                 return;

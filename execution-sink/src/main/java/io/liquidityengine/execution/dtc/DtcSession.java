@@ -114,6 +114,14 @@ final class DtcSession {
         return client == null ? 0 : client.connections();
     }
 
+    /**
+     * Whether a request sent on {@code connection} (a {@link #connections()} value) failed because the link went: the
+     * session is down now, or has reconnected since. The callers then wait for the re-logon instead of failing the sink.
+     */
+    boolean lostSince(long connection) {
+        return !loggedOn() || connections() != connection;
+    }
+
     /** Messages sent to the server so far. */
     long sent() {
         return sent;
